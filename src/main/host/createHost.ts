@@ -1,0 +1,120 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Envelope } from '../../shared/api/client';
+import type { EventName, EventPayloads } from '../../shared/api/contract';
+import type { AppInfo } from '../../shared/api/dto';
+import { createServices, type Services } from '../services';
+import { createHandlers } from './handlers';
+import { dispatch } from './dispatch';
+import { consoleLogger, type Logger } from './logger';
+import packageJson from '../../../package.json';
+
+export interface HostOptions {
+  /** Folder for the workspace database and everything else the app stores. */
+  dataDir: string;
+  /** Which shell runs the host. */
+  kind: AppInfo['host'];
+  /** App version shown in the UI. Defaults to the package version. */
+  version?: string;
+  /** Path to a better-sqlite3 binary built for this runtime (Electron's ABI). Defaults to the Node build. */
+  nativeBinding?: string;
+  /** Defaults to a stderr logger. */
+  log?: Logger;
+}
+
+export type EmitFn = <E extends EventName>(event: E, payload: EventPayloads[E]) => void;
+
+/** One connected renderer: a window in the desktop app, a socket on the headless host. */
+export interface HostSession {
+  readonly id: string;
+  /** Validates and runs one request; always resolves to an envelope. */
+  call(channel: unknown, input: unknown): Promise<Envelope<unknown>>;
+  /** Forgets the session and closes the documents only it had open. */
+  close(): void;
+}
+
+export interface Host {
+  readonly info: AppInfo;
+  readonly services: Services;
+  openSession(emit: EmitFn): HostSession;
+  dispose(): Promise<void>;
+}
+
+/** Per-session bookkeeping the handlers need. */
+export interface SessionState {
+  id: string;
+  emit: EmitFn;
+  openDocs: Set<string>;
+}
+
+/**
+ * The composition root shared by the desktop app and `maily serve`: opens the
+ * services on a data folder and hands out sessions that speak the contract.
+ */
+export function createHost(options: HostOptions): Host {
+  const log = options.log ?? consoleLogger;
+  mkdirSync(options.dataDir, { recursive: true });
+  const services = createServices({
+    databaseFile: join(options.dataDir, 'workspace.sqlite'),
+    nativeBinding: options.nativeBinding,
+  });
+  const info: AppInfo = {
+    name: 'Maily',
+    version: options.version ?? packageJson.version,
+    host: options.kind,
+    dataDir: options.dataDir,
+  };
+  const sessions = new Map<string, SessionState>();
+  const handlers = createHandlers(services, info, sessions);
+  const unsubscribe = forwardServiceEvents(services, sessions);
+  let disposed = false;
+
+  return {
+    info,
+    services,
+    openSession(emit) {
+      const state: SessionState = { id: randomUUID(), emit, openDocs: new Set() };
+      sessions.set(state.id, state);
+      return {
+        id: state.id,
+        call: (channel, input) =>
+          disposed
+            ? Promise.resolve({ ok: false, error: { code: 'E_DISPOSED', message: 'Maily is shutting down.' } })
+            : dispatch(handlers, channel, input, { sessionId: state.id }, log),
+        close: () => closeSession(services, sessions, state),
+      };
+    },
+    async dispose() {
+      if (disposed) return;
+      disposed = true;
+      unsubscribe();
+      sessions.clear();
+      services.dispose();
+    },
+  };
+}
+
+function closeSession(services: Services, sessions: Map<string, SessionState>, state: SessionState): void {
+  if (!sessions.delete(state.id)) return;
+  for (const campaignId of state.openDocs) {
+    const stillOpen = [...sessions.values()].some((s) => s.openDocs.has(campaignId));
+    if (!stillOpen) services.docs.close(campaignId);
+  }
+}
+
+/** Pushes service events to the sessions that care about them. */
+function forwardServiceEvents(services: Services, sessions: Map<string, SessionState>): () => void {
+  const offCampaigns = services.campaigns.onChanged(({ id }) => {
+    for (const s of sessions.values()) s.emit('campaigns:changed', { id });
+  });
+  const offDocs = services.docs.onUpdate((campaignId, update, origin) => {
+    for (const s of sessions.values()) {
+      if (s.id !== origin && s.openDocs.has(campaignId)) s.emit('docs:remoteUpdate', { campaignId, update });
+    }
+  });
+  return () => {
+    offCampaigns();
+    offDocs();
+  };
+}

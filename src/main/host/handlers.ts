@@ -1,0 +1,37 @@
+import type { AppInfo } from '../../shared/api/dto';
+import type { Services } from '../services';
+import type { Handlers } from './dispatch';
+import type { SessionState } from './createHost';
+
+/** Maps every channel of the contract onto the services. */
+export function createHandlers(services: Services, info: AppInfo, sessions: Map<string, SessionState>): Handlers {
+  const { campaigns, docs } = services;
+  const session = (id: string) => sessions.get(id);
+  return {
+    'app:info': () => info,
+    'campaigns:list': (input) => campaigns.list(input),
+    'campaigns:get': (input) => campaigns.get(input.id),
+    'campaigns:create': (input) => campaigns.create(input.name),
+    'campaigns:rename': (input) => campaigns.rename(input.id, input.name),
+    'campaigns:duplicate': (input) => campaigns.duplicate(input.id),
+    'campaigns:trash': (input) => campaigns.trash(input.id),
+    'campaigns:restore': (input) => campaigns.restore(input.id),
+    'campaigns:purge': (input) => {
+      campaigns.purge(input.id);
+      return { id: input.id };
+    },
+    'docs:open': (input, ctx) => {
+      const opened = docs.open(input.campaignId);
+      session(ctx.sessionId)?.openDocs.add(input.campaignId);
+      return opened;
+    },
+    'docs:update': (input, ctx) => docs.applyUpdate(input.campaignId, input.update, ctx.sessionId),
+    'docs:close': (input, ctx) => {
+      const state = session(ctx.sessionId);
+      state?.openDocs.delete(input.campaignId);
+      const stillOpen = [...sessions.values()].some((s) => s.openDocs.has(input.campaignId));
+      if (!stillOpen) docs.close(input.campaignId);
+      return { campaignId: input.campaignId };
+    },
+  };
+}

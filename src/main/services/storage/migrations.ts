@@ -1,0 +1,86 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import { ErrorCode, MailyError } from '../../../shared/errors';
+
+/** One numbered schema step. Versions start at 1 and have no gaps. */
+export interface Migration {
+  version: number;
+  description: string;
+  up(db: BetterSqlite3.Database): void;
+}
+
+/**
+ * Version 1: campaigns, one compacted snapshot per campaign and the update log after it.
+ * Every stored document blob carries a SHA-256 checksum so damage is found on load.
+ * STRICT makes SQLite refuse a value of the wrong type instead of storing it anyway.
+ */
+const schemaV1 = `
+  CREATE TABLE campaigns (
+    id         TEXT PRIMARY KEY,
+    name       TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    trashed_at INTEGER
+  ) STRICT;
+  CREATE INDEX campaigns_by_change ON campaigns (updated_at DESC, name);
+
+  CREATE TABLE doc_snapshots (
+    campaign_id TEXT PRIMARY KEY REFERENCES campaigns (id) ON DELETE CASCADE,
+    seq         INTEGER NOT NULL,
+    data        BLOB NOT NULL,
+    checksum    BLOB NOT NULL,
+    created_at  INTEGER NOT NULL
+  ) STRICT;
+
+  CREATE TABLE doc_updates (
+    campaign_id TEXT NOT NULL REFERENCES campaigns (id) ON DELETE CASCADE,
+    seq         INTEGER NOT NULL,
+    data        BLOB NOT NULL,
+    checksum    BLOB NOT NULL,
+    created_at  INTEGER NOT NULL,
+    PRIMARY KEY (campaign_id, seq)
+  ) STRICT;
+`;
+
+/** The schema history of the app, oldest first. Append; never edit a shipped step. */
+export const migrations: readonly Migration[] = [
+  { version: 1, description: 'campaigns, document snapshots and update log', up: (db) => db.exec(schemaV1) },
+];
+
+/** Schema version this build of the app writes. */
+export const LATEST_SCHEMA_VERSION = migrations.length;
+
+function assertNumbered(list: readonly Migration[]): void {
+  list.forEach((m, i) => {
+    if (m.version !== i + 1) throw new Error(`Migration ${i} has version ${m.version}; expected ${i + 1}`);
+  });
+}
+
+function refuseNewer(found: number, latest: number): MailyError {
+  return new MailyError(
+    ErrorCode.Corrupt,
+    `This data was saved by a newer version of Maily (data format ${found}; this version reads up to ${latest}). ` +
+      'Update Maily to open it. Nothing was changed.',
+  );
+}
+
+/**
+ * Brings `db` to the newest version in `list`, running the missing steps and the
+ * `user_version` bump in one IMMEDIATE transaction: a failed or interrupted step leaves
+ * the file exactly as it was, and two processes cannot migrate the same file at once.
+ * Refuses a file whose version is newer than `list` knows. Returns the version reached.
+ */
+export function migrate(db: BetterSqlite3.Database, list: readonly Migration[] = migrations): number {
+  assertNumbered(list);
+  const latest = list.length;
+  const run = db.transaction(() => {
+    const current = db.pragma('user_version', { simple: true }) as number;
+    if (current > latest) throw refuseNewer(current, latest);
+    for (const step of list.slice(current)) {
+      step.up(db);
+      // Pragmas take no bound parameters; `version` is an integer from our own list.
+      db.pragma(`user_version = ${step.version}`);
+    }
+    return latest;
+  });
+  return run.immediate();
+}

@@ -1,0 +1,19 @@
+import { WorkspaceScreen } from '../features/workspace';
+import { CampaignScreen } from './CampaignScreen';
+import { ConnectionBanner } from './ConnectionBanner';
+import { useRoute } from './useRoute';
+
+/** The app shell: the workspace, or one open campaign. */
+export function App() {
+  const [campaignId, navigate] = useRoute();
+  return (
+    <div className="app">
+      <ConnectionBanner />
+      {campaignId ? (
+        <CampaignScreen key={campaignId} campaignId={campaignId} onBack={() => navigate(null)} />
+      ) : (
+        <WorkspaceScreen onOpen={navigate} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import { useEffect, useState } from 'react';
+import { JourneyEditor } from '../features/canvas';
+import { SaveStatus, useCampaignDoc } from '../features/documents';
+import { useApi } from './BackendContext';
+
+/** One open campaign: its header with the save state, and the journey canvas. */
+export function CampaignScreen({ campaignId, onBack }: { campaignId: string; onBack: () => void }) {
+  const api = useApi();
+  const doc = useCampaignDoc(campaignId);
+  const [name, setName] = useState('');
+  useEffect(() => {
+    const load = () => api.campaigns.get({ id: campaignId }).then((c) => setName(c.name), () => setName(''));
+    void load();
+    return api.on('campaigns:changed', (p) => p.id === campaignId && void load());
+  }, [api, campaignId]);
+
+  return (
+    <main className="campaign-screen" aria-label={`Campaign ${name}`}>
+      <header className="campaign-header">
+        <button onClick={onBack} aria-label="Back to campaigns">← Campaigns</button>
+        <h1>{name || 'Campaign'}</h1>
+        {doc.status === 'ready' && <SaveStatus save={doc.save} readOnly={doc.readOnly} />}
+      </header>
+      {doc.readOnly && doc.problem && (
+        <div className="readonly-banner" role="alert">
+          {doc.problem}
+        </div>
+      )}
+      {doc.status === 'loading' && <p className="muted centre">Opening campaign…</p>}
+      {doc.status === 'failed' && (
+        <div className="error-panel" role="alert">
+          <p>{doc.problem}</p>
+          <button onClick={onBack}>Back to campaigns</button>
+        </div>
+      )}
+      {doc.status === 'ready' && doc.doc && <JourneyEditor doc={doc.doc} readOnly={doc.readOnly} campaignName={name} />}
+    </main>
+  );
+}

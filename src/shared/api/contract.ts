@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import type { AppInfo, CampaignSummary, OpenedDoc, SavedAck } from './dto';
+
+/**
+ * The API the renderer may call, declared once. Each request channel (`domain:verb`)
+ * has an input schema that every transport validates before a handler runs, and an
+ * output type. Each event has a payload type. Transports and handlers are derived from
+ * this object, so a missing handler is a compile error.
+ */
+
+/** Largest Yjs update accepted from a client in one call. */
+export const MAX_UPDATE_BYTES = 2 * 1024 * 1024;
+
+const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Not a valid id');
+const campaignName = z
+  .string()
+  .trim()
+  .min(1, 'Give the campaign a name')
+  .max(120, 'Use at most 120 characters');
+const update = z
+  .custom<Uint8Array>((value) => value instanceof Uint8Array, { message: 'Expected binary update data' })
+  .refine((u) => u.byteLength > 0, 'The update is empty')
+  .refine((u) => u.byteLength <= MAX_UPDATE_BYTES, `Updates are capped at ${MAX_UPDATE_BYTES} bytes`);
+
+/** Marks a channel's output type without a runtime value. */
+function returns<T>(): T {
+  return undefined as T;
+}
+
+function request<I extends z.ZodType, O>(input: I, output: O) {
+  return { input, output };
+}
+
+export const requests = {
+  'app:info': request(z.object({}), returns<AppInfo>()),
+  'campaigns:list': request(
+    z.object({ query: z.string().max(200).optional(), trash: z.boolean().optional() }),
+    returns<CampaignSummary[]>(),
+  ),
+  'campaigns:get': request(z.object({ id }), returns<CampaignSummary>()),
+  'campaigns:create': request(z.object({ name: campaignName }), returns<CampaignSummary>()),
+  'campaigns:rename': request(z.object({ id, name: campaignName }), returns<CampaignSummary>()),
+  'campaigns:duplicate': request(z.object({ id }), returns<CampaignSummary>()),
+  'campaigns:trash': request(z.object({ id }), returns<CampaignSummary>()),
+  'campaigns:restore': request(z.object({ id }), returns<CampaignSummary>()),
+  'campaigns:purge': request(z.object({ id }), returns<{ id: string }>()),
+  'docs:open': request(z.object({ campaignId: id }), returns<OpenedDoc>()),
+  'docs:update': request(z.object({ campaignId: id, update }), returns<SavedAck>()),
+  'docs:close': request(z.object({ campaignId: id }), returns<{ campaignId: string }>()),
+} as const;
+
+/** Events the host pushes to the renderer. */
+export interface EventPayloads {
+  /** The campaign list changed (created, renamed, trashed, …) in any window. */
+  'campaigns:changed': { id: string };
+  /** An update to an open campaign arrived from somewhere else (another window, a peer). */
+  'docs:remoteUpdate': { campaignId: string; update: Uint8Array };
+}
+
+export const eventNames = ['campaigns:changed', 'docs:remoteUpdate'] as const satisfies readonly (keyof EventPayloads)[];
+
+export type Channel = keyof typeof requests;
+export type EventName = keyof EventPayloads;
+export type Input<C extends Channel> = z.input<(typeof requests)[C]['input']>;
+export type ParsedInput<C extends Channel> = z.output<(typeof requests)[C]['input']>;
+export type Output<C extends Channel> = (typeof requests)[C]['output'];
+
+export const channels = Object.keys(requests) as Channel[];
+
+export function isChannel(value: unknown): value is Channel {
+  return typeof value === 'string' && Object.hasOwn(requests, value);
+}
+
+export function isEventName(value: unknown): value is EventName {
+  return typeof value === 'string' && (eventNames as readonly string[]).includes(value);
+}
