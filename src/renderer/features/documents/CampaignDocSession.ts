@@ -20,6 +20,11 @@ export interface DocSnapshot {
   save: SaveState;
 }
 
+const offline: SaveState = {
+  kind: 'offline',
+  message: 'Not saved yet: Maily is not reachable. Your edits stay in this window and are saved when it reconnects.',
+};
+
 /** How long local edits are gathered into one stored update (one disk sync). */
 const BATCH_MS = 40;
 
@@ -124,7 +129,11 @@ export class CampaignDocSession {
   }
 
   private async send(update: Uint8Array): Promise<void> {
-    if (this.needsResync) return; // The resync after reconnect sends everything the host lacks.
+    if (this.needsResync) {
+      // The resync after reconnect sends everything the host lacks, this update included.
+      if (this.connection.get() !== 'open') this.set({ save: offline });
+      return;
+    }
     this.inFlight += 1;
     try {
       const ack = await this.api.docs.update({ campaignId: this.campaignId, update });
@@ -140,7 +149,7 @@ export class CampaignDocSession {
     const info = error instanceof MailyError ? error : new MailyError(ErrorCode.Internal, 'Saving failed.');
     if (info.code === ErrorCode.Disconnected || info.code === ErrorCode.Timeout) {
       this.needsResync = true;
-      this.set({ save: { kind: 'offline', message: 'Not saved yet: Maily is not reachable. Your edits stay in this window and are saved when it reconnects.' } });
+      this.set({ save: offline });
       if (this.connection.get() === 'open') void this.resync();
       return;
     }

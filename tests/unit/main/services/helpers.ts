@@ -80,13 +80,10 @@ export class JourneyClient {
     return this.take();
   }
 
-  #single(): Uint8Array {
+  /** The one update the last change produced. */
+  take(): Uint8Array {
     if (this.#pending.length !== 1) throw new Error(`expected one update, got ${this.#pending.length}`);
     return this.#pending.pop() as Uint8Array;
-  }
-
-  take(): Uint8Array {
-    return this.#single();
   }
 }
 
