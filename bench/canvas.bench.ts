@@ -1,0 +1,85 @@
+import * as Y from 'yjs';
+import { launchChromium, openPage } from '../tests/helpers/browser';
+import { startHost } from '../tests/helpers/hostProcess';
+import { TestClient } from '../tests/helpers/wsClient';
+import { buildBigJourney } from './bigJourney';
+import { percentile, round, writeResult } from './results';
+
+/**
+ * A 2,000-node / 2,500-edge campaign in headless Chromium against `maily serve`:
+ * navigation to interactive (nodes on screen and the canvas answering input), then
+ * frame times while panning for 3 s.
+ */
+export async function runCanvasBench(runs = 3) {
+  const host = await startHost();
+  const browser = await launchChromium();
+  try {
+    const client = await TestClient.connect(host.origin, host.token);
+    const campaign = await client.call('campaigns:create', { name: 'Big journey' });
+    await client.call('docs:update', { campaignId: campaign.id, update: Y.encodeStateAsUpdate(buildBigJourney()) });
+    client.close();
+    const url = `${host.origin}/?campaign=${campaign.id}#token=${host.token}`;
+    const interactive: number[] = [];
+    let frames: number[] = [];
+    for (let run = 0; run < runs; run++) {
+      const { context, page } = await openPage(browser, url);
+      await page.waitForSelector('.react-flow__node', { timeout: 60_000 });
+      // One more frame after the first nodes paint: the canvas now reacts to input.
+      interactive.push(await page.evaluate(() => new Promise<number>((r) => requestAnimationFrame(() => r(performance.now())))));
+      if (run === runs - 1) frames = await panFor(page, 3000);
+      await context.close();
+    }
+    return writeResult(
+      'canvas-2000',
+      {
+        nodes: 2000,
+        edges: 2500,
+        openToInteractiveMedianMs: round(percentile(interactive, 50)),
+        openToInteractiveMaxMs: round(Math.max(...interactive)),
+        panFrames: frames.length,
+        panFrameMedianMs: round(percentile(frames, 50)),
+        panFrameP95Ms: round(percentile(frames, 95)),
+      },
+      { openToInteractiveMedianMs: 1500, panFrameP95Ms: 33 },
+      'Headless Chromium with --disable-gpu (software rendering) on 2 cores; interactive = first nodes painted plus one frame, measured from navigation start.',
+    );
+  } finally {
+    await browser.close();
+    await host.stop();
+  }
+}
+
+async function panFor(page: import('playwright-core').Page, ms: number): Promise<number[]> {
+  const pane = await page.locator('.react-flow__pane').boundingBox();
+  if (!pane) throw new Error('no canvas pane');
+  await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __stop: boolean };
+    w.__frames = [];
+    w.__stop = false;
+    let last = performance.now();
+    const tick = (now: number) => {
+      w.__frames.push(now - last);
+      last = now;
+      if (!w.__stop) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  const cx = pane.x + pane.width / 2;
+  const cy = pane.y + pane.height / 2;
+  const started = Date.now();
+  let direction = 1;
+  while (Date.now() - started < ms) {
+    await page.mouse.move(cx, cy);
+    await page.mouse.down();
+    await page.mouse.move(cx + 300 * direction, cy + 120 * direction, { steps: 30 });
+    await page.mouse.up();
+    direction = -direction;
+  }
+  return page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __stop: boolean };
+    w.__stop = true;
+    return w.__frames.slice(1);
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await runCanvasBench();

@@ -1,0 +1,47 @@
+import type { JourneyNode } from '../../../shared/journey';
+
+/**
+ * A layer of the canvas that the designer can show or hide from the layers bar. A layer
+ * may own nodes (hidden while it is off); overlay layers own none and instead read
+ * their visibility (see `LayersContext`) to draw on top of the flow. Later features add
+ * a layer by adding an entry to the list they pass to the editor.
+ */
+export interface CanvasLayer {
+  id: string;
+  label: string;
+  description: string;
+  visibleByDefault: boolean;
+  /** Nodes that belong to this layer and are hidden while it is off. */
+  owns?: (node: JourneyNode) => boolean;
+}
+
+/** The layers every canvas has: the flow itself, and the team's notes. */
+export const defaultLayers: readonly CanvasLayer[] = [
+  {
+    id: 'design',
+    label: 'Design',
+    description: 'The flow: steps and their connections',
+    visibleByDefault: true,
+    owns: (node) => node.kind !== 'note',
+  },
+  {
+    id: 'notes',
+    label: 'Notes',
+    description: 'Sticky notes for the team',
+    visibleByDefault: true,
+    owns: (node) => node.kind === 'note',
+  },
+];
+
+/** Which layers are on, by id. */
+export type LayerVisibility = Readonly<Record<string, boolean>>;
+
+export function initialVisibility(layers: readonly CanvasLayer[]): LayerVisibility {
+  return Object.fromEntries(layers.map((layer) => [layer.id, layer.visibleByDefault]));
+}
+
+/** A node is hidden when a layer that owns it is off. */
+export function hiddenBy(layers: readonly CanvasLayer[], visible: LayerVisibility): (node: JourneyNode) => boolean {
+  const off = layers.filter((layer) => layer.owns && !visible[layer.id]);
+  return (node) => off.some((layer) => layer.owns!(node));
+}
