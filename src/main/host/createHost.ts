@@ -7,6 +7,8 @@ import type { AppInfo } from '../../shared/api/dto';
 import { createServices, type Services } from '../services';
 import { createHandlers } from './handlers';
 import { dispatch } from './dispatch';
+import { lockDataDir } from './dataDirLock';
+import { throttleById } from './throttle';
 import { consoleLogger, type Logger } from './logger';
 import packageJson from '../../../package.json';
 
@@ -22,6 +24,9 @@ export interface HostOptions {
   /** Defaults to a stderr logger. */
   log?: Logger;
 }
+
+/** How often one campaign's change is announced at most. */
+const CHANGE_EVENT_INTERVAL_MS = 250;
 
 export type EmitFn = <E extends EventName>(event: E, payload: EventPayloads[E]) => void;
 
@@ -55,10 +60,18 @@ export interface SessionState {
 export function createHost(options: HostOptions): Host {
   const log = options.log ?? consoleLogger;
   mkdirSync(options.dataDir, { recursive: true });
-  const services = createServices({
-    databaseFile: join(options.dataDir, 'workspace.sqlite'),
-    nativeBinding: options.nativeBinding,
-  });
+  const unlock = lockDataDir(options.dataDir);
+  let services: Services;
+  try {
+    services = createServices({
+      databaseFile: join(options.dataDir, 'workspace.sqlite'),
+      nativeBinding: options.nativeBinding,
+      log,
+    });
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   const info: AppInfo = {
     name: 'Maily',
     version: options.version ?? packageJson.version,
@@ -91,6 +104,7 @@ export function createHost(options: HostOptions): Host {
       unsubscribe();
       sessions.clear();
       services.dispose();
+      unlock();
     },
   };
 }
@@ -105,9 +119,11 @@ function closeSession(services: Services, sessions: Map<string, SessionState>, s
 
 /** Pushes service events to the sessions that care about them. */
 function forwardServiceEvents(services: Services, sessions: Map<string, SessionState>): () => void {
-  const offCampaigns = services.campaigns.onChanged(({ id }) => {
+  // Every stored keystroke moves a campaign's "last changed": tell the lists at most a few times a second.
+  const changed = throttleById(CHANGE_EVENT_INTERVAL_MS, (id) => {
     for (const s of sessions.values()) s.emit('campaigns:changed', { id });
   });
+  const offCampaigns = services.campaigns.onChanged(({ id }) => changed.push(id));
   const offDocs = services.docs.onUpdate((campaignId, update, origin) => {
     for (const s of sessions.values()) {
       if (s.id !== origin && s.openDocs.has(campaignId)) s.emit('docs:remoteUpdate', { campaignId, update });
@@ -116,5 +132,6 @@ function forwardServiceEvents(services: Services, sessions: Map<string, SessionS
   return () => {
     offCampaigns();
     offDocs();
+    changed.cancel();
   };
 }

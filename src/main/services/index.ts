@@ -1,5 +1,5 @@
 import { CampaignService } from './campaigns/CampaignService';
-import { DocService } from './docs/DocService';
+import { DocService, type ErrorLog } from './docs/DocService';
 import { Database } from './storage/Database';
 
 export interface ServicesOptions {
@@ -7,6 +7,8 @@ export interface ServicesOptions {
   databaseFile: string;
   /** better-sqlite3 binary for this runtime. Defaults to the one in node_modules. */
   nativeBinding?: string;
+  /** Where services report failures they survive. Defaults to the console. */
+  log?: ErrorLog;
 }
 
 /** Every domain service of the app, composed in dependency order. */
@@ -21,8 +23,8 @@ export interface Services {
 /** Opens the workspace and builds the services on it. Plain Node: no electron here. */
 export function createServices(options: ServicesOptions): Services {
   const database = new Database(options.databaseFile, { nativeBinding: options.nativeBinding });
-  const docs = new DocService(database);
-  const campaigns = new CampaignService(database, { docs });
+  const docs = new DocService(database, { log: options.log });
+  const campaigns = new CampaignService(database, { docs, log: options.log });
   return {
     database,
     docs,

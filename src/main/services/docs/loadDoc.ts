@@ -29,7 +29,7 @@ export interface LoadedDoc {
 export const loadOrigin = Symbol('maily.load');
 
 function intact(blob: StoredBlob): boolean {
-  return Buffer.from(checksum(blob.data)).equals(Buffer.from(blob.checksum));
+  return checksum(blob.data).equals(blob.checksum);
 }
 
 /**
@@ -122,7 +122,10 @@ export function loadDoc(store: DocStore, campaignId: string): LoadedDoc {
     return { doc: new Y.Doc(), seq, snapshotSeq: snap.seq, damage: snap.damage };
   }
   const { rows, damage: logDamage } = readLog(store, campaignId, snap.seq);
-  const failed = applyAll(doc, rows.map((r) => r.data));
+  const failed = applyAll(
+    doc,
+    rows.map((r) => r.data),
+  );
   if (failed === -1 && !logDamage) {
     return { doc, seq: rows.at(-1)?.seq ?? snap.seq, snapshotSeq: snap.seq, damage: null };
   }

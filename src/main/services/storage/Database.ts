@@ -26,6 +26,7 @@ function configure(sqlite: BetterSqlite3.Database, busyTimeoutMs: number): void 
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   // Case folding for search in JS, because SQLite's own lower()/LIKE fold ASCII only.
+  // Queries only: an index or view using it would make the file unreadable to other tools.
   sqlite.function('fold_case', { deterministic: true }, (text: unknown) =>
     typeof text === 'string' ? text.toLowerCase() : text,
   );

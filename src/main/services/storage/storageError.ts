@@ -25,7 +25,10 @@ export function storageError(error: unknown, action: string): MailyError {
     );
   }
   if (base === 'SQLITE_FULL') {
-    return new MailyError(ErrorCode.Internal, `Maily could not ${action}: the disk is full. Free some space and try again.`);
+    return new MailyError(
+      ErrorCode.Internal,
+      `Maily could not ${action}: the disk is full. Free some space and try again.`,
+    );
   }
   if (base === 'SQLITE_BUSY' || base === 'SQLITE_LOCKED') {
     return new MailyError(

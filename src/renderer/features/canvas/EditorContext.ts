@@ -15,8 +15,8 @@ export interface Editor {
    * not merged with typing that happened just before or after.
    */
   step: <T>(edit: () => T) => T;
-  /** Shows a short message in the editor's live region. */
-  announce: (message: string) => void;
+  /** Shows a short message in the editor's live region (for `ms`, default 6 s). */
+  announce: (message: string, ms?: number) => void;
 }
 
 export const EditorContext = createContext<Editor | null>(null);

@@ -11,7 +11,7 @@ function classes(...names: Array<string | false | null | undefined>): string {
 
 function Problem({ node }: { node: JourneyNode }) {
   if (!node.problem) return null;
-  return <p className="je-node__damaged">Damaged data: {node.problem}</p>;
+  return <p className="je-node__damaged">Not valid: {node.problem}</p>;
 }
 
 function NoteCard({ node, selected }: { node: JourneyNode; selected: boolean }) {

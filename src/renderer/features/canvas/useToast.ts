@@ -5,7 +5,7 @@ export interface Toast {
   message: string | null;
   /** A counter that changes with every message, so the same text shown twice re-announces. */
   serial: number;
-  show: (message: string) => void;
+  show: (message: string, ms?: number) => void;
   dismiss: () => void;
 }
 
@@ -15,10 +15,10 @@ export function useToast(ms = 6000): Toast {
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const dismiss = useCallback(() => setState((s) => ({ ...s, message: null })), []);
   const show = useCallback(
-    (message: string) => {
+    (message: string, shownMs = ms) => {
       clearTimeout(timer.current);
       setState((s) => ({ message, serial: s.serial + 1 }));
-      timer.current = setTimeout(dismiss, ms);
+      timer.current = setTimeout(dismiss, shownMs);
     },
     [dismiss, ms],
   );

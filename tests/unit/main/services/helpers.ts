@@ -88,7 +88,9 @@ export class JourneyClient {
 }
 
 /** The `nodes` map of a document state as plain JSON, for comparisons. */
-export function nodesOf(state: Uint8Array): Record<string, { kind: string; x: number; y: number; data: Record<string, unknown> }> {
+export function nodesOf(
+  state: Uint8Array,
+): Record<string, { kind: string; x: number; y: number; data: Record<string, unknown> }> {
   const doc = new Y.Doc();
   Y.applyUpdate(doc, state);
   return doc.getMap('nodes').toJSON();

@@ -45,7 +45,13 @@ const names = (list: { name: string }[]) => list.map((c) => c.name);
 describe('CampaignService', () => {
   it('creates a campaign with a url-safe random id and tells listeners', () => {
     const created = campaigns.create('  Welcome series ');
-    expect(created).toEqual({ id: created.id, name: 'Welcome series', createdAt: 1_000, updatedAt: 1_000, trashedAt: null });
+    expect(created).toEqual({
+      id: created.id,
+      name: 'Welcome series',
+      createdAt: 1_000,
+      updatedAt: 1_000,
+      trashedAt: null,
+    });
     expect(created.id).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
     expect(campaigns.create('Other').id).not.toBe(created.id);
     expect(changes[0]).toBe(created.id);

@@ -127,6 +127,18 @@ describe('DocService', () => {
     expect(docs.applyUpdate(id, client.move('n1', 5, 5)).seq).toBe(2);
   });
 
+  it('a failed write surfaces as a MailyError, is not acknowledged and leaves no trace in memory', () => {
+    const { id } = campaigns.create('Welcome');
+    const docs = new DocService(db);
+    const client = addNodes(docs, id, 1);
+    db.sqlite.exec(`CREATE TRIGGER full BEFORE INSERT ON doc_updates BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+    expect(codeOf(() => docs.applyUpdate(id, client.addNode('lost')))).toBe(ErrorCode.Internal);
+    db.sqlite.exec('DROP TRIGGER full');
+    const { state } = docs.open(id);
+    expect(Object.keys(nodesOf(state))).toEqual(['n1']);
+    expect(docs.applyUpdate(id, new JourneyClient(state).move('n1', 3, 3)).seq).toBe(2);
+  });
+
   it('refuses missing and trashed campaigns', () => {
     const { id } = campaigns.create('Welcome');
     const docs = new DocService(db);

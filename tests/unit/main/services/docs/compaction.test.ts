@@ -57,7 +57,9 @@ describe('compaction and crash consistency', () => {
   });
 
   it('a compaction that fails half-way changes nothing, and the update stays acknowledged', () => {
-    db.sqlite.exec(`CREATE TRIGGER fail_delete BEFORE DELETE ON doc_updates BEGIN SELECT RAISE(ABORT, 'disk gone'); END`);
+    db.sqlite.exec(
+      `CREATE TRIGGER fail_delete BEFORE DELETE ON doc_updates BEGIN SELECT RAISE(ABORT, 'disk gone'); END`,
+    );
     const log = { error: vi.fn() };
     const docs = new DocService(db, { compactEvery: 11, log });
     const client = new JourneyClient(stateAfter(10));

@@ -49,7 +49,11 @@ describe('durability', () => {
     const id = new CampaignService(db).create('Crash test').id;
     db.dispose();
     const acked: Ack[] = [];
-    for (const [round, killAfter] of [[1, 180], [2, 61], [3, 333]] as const) {
+    for (const [round, killAfter] of [
+      [1, 180],
+      [2, 61],
+      [3, 333],
+    ] as const) {
       acked.push(...(await appendUntilKilled(id, `r${round}-`, killAfter)));
       const opened = new DocService(ws.open()).open(id);
       expect(opened.readOnly, opened.problem ?? '').toBe(false);

@@ -4,7 +4,6 @@ import { dirname, join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ErrorCode, MailyError } from '../../../../../src/shared/errors';
-import { Database } from '../../../../../src/main/services/storage/Database';
 import { LATEST_SCHEMA_VERSION, type Migration } from '../../../../../src/main/services/storage/migrations';
 import { tempWorkspace, type TempWorkspace } from '../helpers';
 
@@ -76,7 +75,13 @@ describe('Database', () => {
   it('rolls back every step of a failed migration', () => {
     const steps: Migration[] = [
       { version: 1, description: 'ok', up: (s) => s.exec('CREATE TABLE kept (x INTEGER)') },
-      { version: 2, description: 'boom', up: () => { throw new Error('boom'); } },
+      {
+        version: 2,
+        description: 'boom',
+        up: () => {
+          throw new Error('boom');
+        },
+      },
     ];
     expect(() => ws.open({ migrations: steps })).toThrow(MailyError);
     expect(userVersion(ws.file)).toBe(0);

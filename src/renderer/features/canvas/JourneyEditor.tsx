@@ -1,0 +1,86 @@
+import '@xyflow/react/dist/style.css';
+import './canvas.css';
+import { ReactFlowProvider } from '@xyflow/react';
+import { useCallback, useMemo, useState } from 'react';
+import type * as Y from 'yjs';
+import { moveNodes, newId, removeElements, type NodePosition } from '../../../shared/journey/ydoc';
+import type { Editor } from './EditorContext';
+import { EditorContext } from './EditorContext';
+import { EditorLayout } from './EditorLayout';
+import { defaultLayers, type CanvasLayer } from './layers';
+import { useCanvasView } from './useCanvasView';
+import { useJourney } from './useJourney';
+import { useLayers } from './useLayers';
+import { useProblems } from './useProblems';
+import { useToast } from './useToast';
+import { useUndo } from './useUndo';
+
+export interface JourneyEditorProps {
+  /** The campaign's document; the editor only reads and writes its journey maps. */
+  doc: Y.Doc;
+  /** When true nothing can be changed (the shell says why). */
+  readOnly: boolean;
+  campaignName: string;
+  /** The canvas layers in the layers bar. Defaults to Design and Notes. */
+  layers?: readonly CanvasLayer[];
+}
+
+function EditorState({ doc, readOnly, campaignName, layers = defaultLayers }: JourneyEditorProps) {
+  const [origin] = useState(() => ({ editor: newId() }));
+  const { journey, latest, ready } = useJourney(doc);
+  const undo = useUndo(doc, origin);
+  const toast = useToast();
+  const layerState = useLayers(layers);
+  const problems = useProblems(journey);
+  const { stopCapturing } = undo;
+
+  const step = useCallback(
+    <T,>(edit: () => T): T => {
+      stopCapturing();
+      try {
+        return edit();
+      } finally {
+        stopCapturing();
+      }
+    },
+    [stopCapturing],
+  );
+  const commitMoves = useCallback((moves: NodePosition[]) => step(() => moveNodes(doc, moves, origin)), [doc, origin, step]);
+  const view = useCanvasView({ journey, isHidden: layerState.isHidden, marks: problems.marks, markedEdges: problems.markedEdges, commitMoves });
+  const editor = useMemo<Editor>(
+    () => ({ doc, origin, readOnly, journey: latest, step, announce: toast.show }),
+    [doc, origin, readOnly, latest, step, toast.show],
+  );
+  const removeEdges = useCallback((ids: string[]) => step(() => removeElements(doc, [], ids, origin)), [doc, origin, step]);
+
+  return (
+    <EditorContext.Provider value={editor}>
+      <EditorLayout
+        editor={editor}
+        campaignName={campaignName}
+        journey={journey}
+        ready={ready}
+        view={view}
+        undo={undo}
+        toast={toast}
+        layers={layers}
+        layerState={layerState}
+        problems={problems}
+        onRemoveEdges={removeEdges}
+      />
+    </EditorContext.Provider>
+  );
+}
+
+/**
+ * The journey canvas of one campaign: palette, canvas, inspector, problems, layers,
+ * undo/redo and auto-layout. It reads and writes only the journey in `doc` (see
+ * `shared/journey/ydoc.ts`); selection, viewport and layers stay local to this editor.
+ */
+export function JourneyEditor(props: JourneyEditorProps) {
+  return (
+    <ReactFlowProvider>
+      <EditorState {...props} />
+    </ReactFlowProvider>
+  );
+}

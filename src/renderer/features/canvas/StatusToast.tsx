@@ -1,0 +1,20 @@
+import type { Toast } from './useToast';
+
+/**
+ * The editor's live region: always in the DOM (so screen readers announce changes),
+ * visible while it has a message, e.g. why a connection was refused.
+ */
+export function StatusToast({ toast }: { toast: Toast }) {
+  return (
+    <div className="je-toast-region" role="status" aria-live="polite" aria-atomic="true">
+      {toast.message && (
+        <div className="je-toast" key={toast.serial}>
+          <span>{toast.message}</span>
+          <button type="button" className="je-toast__close" aria-label="Dismiss message" onClick={toast.dismiss}>
+            ×
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, openPage } from '../helpers/browser';
+import { startHost, type HostProcess } from '../helpers/hostProcess';
+
+let host: HostProcess;
+let browser: Browser;
+
+beforeAll(async () => {
+  host = await startHost();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.stop();
+});
+
+describe('the workspace, as a designer uses it', () => {
+  it('creates, renames, duplicates, searches, trashes and restores campaigns', async () => {
+    const { page, errors, context } = await openPage(browser, host.url);
+    await page.getByRole('heading', { name: 'Campaigns' }).waitFor();
+    await page.getByText('No campaigns yet').waitFor();
+
+    for (const name of ['Spring welcome', 'Black Friday']) {
+      await page.getByRole('button', { name: 'New campaign' }).click();
+      await page.getByLabel('Campaign name').fill(name);
+      await page.getByRole('button', { name: 'Create campaign' }).click();
+      await page.getByRole('button', { name: 'Back to campaigns' }).click();
+    }
+    const names = () => page.locator('.campaign-list .campaign-name').allInnerTexts();
+    await expect.poll(names).toEqual(['Black Friday', 'Spring welcome']);
+
+    // An empty name is refused with the reason, next to the field.
+    await page.keyboard.press('Control+n');
+    await page.getByLabel('Campaign name').fill('   ');
+    await page.getByRole('button', { name: 'Create campaign' }).click();
+    await page.getByRole('alert').getByText('Give the campaign a name').waitFor();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+
+    await page.getByRole('button', { name: 'Rename Spring welcome' }).click();
+    await page.getByLabel('New name for Spring welcome').fill('Spring welcome v2');
+    await page.getByRole('button', { name: 'Save name' }).click();
+    await expect.poll(names).toEqual(['Spring welcome v2', 'Black Friday']);
+
+    await page.getByRole('button', { name: 'Duplicate Black Friday' }).click();
+    await expect.poll(names).toContain('Black Friday (copy)');
+
+    await page.getByLabel('Search campaigns').fill('friday');
+    await expect.poll(names).toEqual(expect.arrayContaining(['Black Friday', 'Black Friday (copy)']));
+    expect(await names()).toHaveLength(2);
+    await page.getByLabel('Search campaigns').fill('');
+
+    await page.getByRole('button', { name: 'Move Black Friday (copy) to trash' }).click();
+    await expect.poll(names).not.toContain('Black Friday (copy)');
+    await page.getByRole('button', { name: 'Trash' }).click();
+    await page.getByRole('heading', { name: 'Trash' }).waitFor();
+    await page.getByRole('button', { name: 'Restore Black Friday (copy)' }).click();
+    await page.getByText('The trash is empty.').waitFor();
+    await page.getByRole('button', { name: 'Back to campaigns' }).click();
+    await expect.poll(names).toContain('Black Friday (copy)');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('explains what to do when the page has no token', async () => {
+    const { page, context } = await openPage(browser, host.origin);
+    await page.getByRole('heading', { name: 'Maily cannot connect' }).waitFor();
+    await page.getByText('#token=').waitFor();
+    await context.close();
+  });
+});
