@@ -53,7 +53,7 @@ describe('the workspace, as a designer uses it', () => {
 
     await page.getByRole('button', { name: 'Move Black Friday (copy) to trash' }).click();
     await expect.poll(names).not.toContain('Black Friday (copy)');
-    await page.getByRole('button', { name: 'Trash' }).click();
+    await page.getByRole('button', { name: 'Show trash' }).click();
     await page.getByRole('heading', { name: 'Trash' }).waitFor();
     await page.getByRole('button', { name: 'Restore Black Friday (copy)' }).click();
     await page.getByText('The trash is empty.').waitFor();

@@ -40,7 +40,8 @@ const limits = {
 
 /** Encodes a frame for the wire. */
 export function encodeFrame(frame: RequestFrame | ResponseFrame | EventFrame): Uint8Array {
-  return encode(frame);
+  // undefined fields are dropped, as JSON would, so optional inputs stay optional.
+  return encode(frame, { ignoreUndefined: true });
 }
 
 /**

@@ -64,9 +64,7 @@ export function WorkspaceScreen({ onOpen }: { onOpen: (id: string) => void }) {
       <header className="workspace-header">
         <h1 id="workspace-title">{trash ? 'Trash' : 'Campaigns'}</h1>
         <input type="search" aria-label="Search campaigns" placeholder="Search campaigns" value={query} onChange={(e) => setQuery(e.target.value)} />
-        <button aria-pressed={trash} onClick={() => setTrash((t) => !t)}>
-          {trash ? 'Back to campaigns' : 'Trash'}
-        </button>
+        <button onClick={() => setTrash((t) => !t)}>{trash ? 'Back to campaigns' : 'Show trash'}</button>
         {!trash && (
           <button className="primary" onClick={() => setCreating(true)} title="New campaign (Ctrl+N)">
             New campaign

@@ -43,3 +43,10 @@ describe('WebSocket frames', () => {
     }
   });
 });
+
+describe('optional inputs on the wire', () => {
+  it('drops undefined fields instead of sending null', () => {
+    const frame = decodeFrame(encodeFrame({ t: 'req', id: 1, ch: 'campaigns:list', in: { query: undefined, trash: false } }), requestFrame);
+    expect(frame.in).toEqual({ trash: false });
+  });
+});
