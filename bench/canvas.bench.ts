@@ -25,7 +25,7 @@ export async function runCanvasBench(runs = 3) {
       const { context, page } = await openPage(browser, url);
       await page.waitForSelector('.react-flow__node', { timeout: 60_000 });
       // One more frame after the first nodes paint: the canvas now reacts to input.
-      interactive.push(await page.evaluate(() => new Promise<number>((r) => requestAnimationFrame(() => r(performance.now())))));
+      interactive.push(await page.evaluate<number>('new Promise((r) => requestAnimationFrame(() => r(performance.now())))'));
       if (run === runs - 1) frames = await panFor(page, 3000);
       await context.close();
     }
@@ -52,18 +52,18 @@ export async function runCanvasBench(runs = 3) {
 async function panFor(page: import('playwright-core').Page, ms: number): Promise<number[]> {
   const pane = await page.locator('.react-flow__pane').boundingBox();
   if (!pane) throw new Error('no canvas pane');
-  await page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __stop: boolean };
-    w.__frames = [];
-    w.__stop = false;
+  // A string, not a function: tsx would wrap a function with helpers the page lacks.
+  await page.evaluate(`(() => {
+    window.__frames = [];
+    window.__stop = false;
     let last = performance.now();
-    const tick = (now: number) => {
-      w.__frames.push(now - last);
+    const tick = (now) => {
+      window.__frames.push(now - last);
       last = now;
-      if (!w.__stop) requestAnimationFrame(tick);
+      if (!window.__stop) requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
-  });
+  })()`);
   const cx = pane.x + pane.width / 2;
   const cy = pane.y + pane.height / 2;
   const started = Date.now();
@@ -75,11 +75,7 @@ async function panFor(page: import('playwright-core').Page, ms: number): Promise
     await page.mouse.up();
     direction = -direction;
   }
-  return page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __stop: boolean };
-    w.__stop = true;
-    return w.__frames.slice(1);
-  });
+  return page.evaluate<number[]>('(() => { window.__stop = true; return window.__frames.slice(1); })()');
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await runCanvasBench();

@@ -13,10 +13,11 @@ import type { Journey, JourneyEdge, JourneyNode, XY } from './model';
  *
  * Anything in the document may come from a peer, so reads never trust it. Every write
  * is one `doc.transact(…, origin)`: pass the editor's own origin so its
- * {@link createUndoManager} undoes exactly its own changes.
+ * {@link createUndoManager} undoes exactly its own changes. The incremental reader for
+ * live views is in `ydocReader.ts`.
  *
- * One file past the usual size on purpose: it is the only code that knows the layout,
- * so a change of layout is a change of this file alone.
+ * Past the usual size on purpose: this is the only code that writes the layout, so a
+ * change of layout is a change of this file (and the reader) alone.
  */
 
 export const NODES_KEY = 'nodes';
@@ -73,8 +74,9 @@ export function readNode(id: string, value: unknown): JourneyNode | null {
   if (!isNodeKind(kind)) return null;
   const position = { x: finite(value.get('x')), y: finite(value.get('y')) };
   const raw = readData(value.get('data'));
+  // The data is kept as the doc holds it (fields a newer version added survive a copy).
   const parsed = nodeDataSchemas[kind].safeParse(raw);
-  if (parsed.success) return { id, kind, position, data: parsed.data as Record<string, unknown> };
+  if (parsed.success) return { id, kind, position, data: raw };
   return { id, kind, position, data: raw, problem: describeIssues(parsed.error.issues) };
 }
 
@@ -94,7 +96,7 @@ export function readEdge(id: string, value: unknown): JourneyEdge | null {
  * The whole journey as plain data. Never throws: entries that are not nodes of a known
  * kind are skipped, damaged data is kept with `problem` set, non-finite positions read
  * as 0. Edges are kept even when a node they name is gone, so validation can report
- * them. Treat the result as immutable: valid data may share objects with the doc.
+ * them. Treat the result as immutable: its values may share objects with the doc.
  */
 export function readJourney(doc: Y.Doc): Journey {
   const nodes: JourneyNode[] = [];
@@ -108,95 +110,6 @@ export function readJourney(doc: Y.Doc): Journey {
     if (edge) edges.push(edge);
   });
   return { nodes, edges };
-}
-
-
-// ---------------------------------------------------------------- cached reading
-
-/** A journey reader for a live canvas: it re-reads only the entries a change touched. */
-export interface JourneyReader {
-  /**
-   * The current journey. The same object until the journey changes; after a change,
-   * nodes and edges that were not touched keep their identity (so memoised views skip).
-   */
-  read(): Journey;
-  /** Called once after each transaction that changed the journey. Returns the unsubscribe. */
-  subscribe(listener: () => void): () => void;
-  /** Stops observing the doc. */
-  dispose(): void;
-}
-
-type YEvents = Array<Y.YEvent<Y.AbstractType<unknown>>>;
-
-function invalidate(root: Y.Map<unknown>, cache: Map<string, unknown>, events: YEvents): void {
-  for (const event of events) {
-    if (event.target === root) {
-      for (const key of event.keys.keys()) cache.delete(key);
-    } else {
-      // A change inside an entry: the path's first step is the entry's key.
-      const key = event.path[0];
-      if (typeof key === 'string') cache.delete(key);
-    }
-  }
-}
-
-function collect<T>(root: Y.Map<unknown>, cache: Map<string, T | null>, read: (id: string, value: unknown) => T | null): T[] {
-  const out: T[] = [];
-  root.forEach((value, id) => {
-    let item = cache.get(id);
-    if (item === undefined) {
-      item = read(id, value);
-      cache.set(id, item);
-    }
-    if (item) out.push(item);
-  });
-  return out;
-}
-
-/** A {@link JourneyReader} over `doc`; same rules as {@link readJourney}. */
-export function createJourneyReader(doc: Y.Doc): JourneyReader {
-  const nodes = nodesMap(doc);
-  const edges = edgesMap(doc);
-  const nodeCache = new Map<string, JourneyNode | null>();
-  const edgeCache = new Map<string, JourneyEdge | null>();
-  const listeners = new Set<() => void>();
-  let snapshot: Journey | null = null;
-  let dirty = false;
-  const onNodes = (events: YEvents) => {
-    invalidate(nodes, nodeCache, events);
-    dirty = true;
-  };
-  const onEdges = (events: YEvents) => {
-    invalidate(edges, edgeCache, events);
-    dirty = true;
-  };
-  // Observers run before afterTransaction, so one transaction touching both maps
-  // notifies once.
-  const afterTransaction = () => {
-    if (!dirty) return;
-    dirty = false;
-    snapshot = null;
-    for (const listener of [...listeners]) listener();
-  };
-  nodes.observeDeep(onNodes);
-  edges.observeDeep(onEdges);
-  doc.on('afterTransaction', afterTransaction);
-  return {
-    read() {
-      snapshot ??= { nodes: collect(nodes, nodeCache, readNode), edges: collect(edges, edgeCache, readEdge) };
-      return snapshot;
-    },
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    dispose() {
-      nodes.unobserveDeep(onNodes);
-      edges.unobserveDeep(onEdges);
-      doc.off('afterTransaction', afterTransaction);
-      listeners.clear();
-    },
-  };
 }
 
 // ---------------------------------------------------------------- writing
@@ -247,7 +160,13 @@ function writeEdge(doc: Y.Doc, edge: JourneyEdge): void {
 }
 
 /** Adds a node of `kind` at `position` (data defaults to the kind's defaults); returns its id. */
-export function addNode(doc: Y.Doc, kind: NodeKind, position: XY, data?: Record<string, unknown>, origin?: unknown): string {
+export function addNode(
+  doc: Y.Doc,
+  kind: NodeKind,
+  position: XY,
+  data?: Record<string, unknown>,
+  origin?: unknown,
+): string {
   const node: JourneyNode = { id: newId(), kind, position, data: data ?? defaultNodeData(kind) };
   doc.transact(() => writeNode(doc, node), origin);
   return node.id;
@@ -318,7 +237,12 @@ export function applyLayout(doc: Y.Doc, positions: readonly NodePosition[], orig
 }
 
 /** Removes nodes (with every edge touching them) and edges, in one transaction. */
-export function removeElements(doc: Y.Doc, nodeIds: Iterable<string>, edgeIds: Iterable<string>, origin?: unknown): void {
+export function removeElements(
+  doc: Y.Doc,
+  nodeIds: Iterable<string>,
+  edgeIds: Iterable<string>,
+  origin?: unknown,
+): void {
   const goneNodes = new Set(nodeIds);
   const goneEdges = new Set(edgeIds);
   const nodes = nodesMap(doc);
@@ -366,7 +290,8 @@ export function setPortTarget(
   const leaving = current.edges.filter((e) => e.source === port.source && e.sourceHandle === port.sourceHandle);
   if (leaving.length === 1 && leaving[0].target === target) return { ok: true, id: leaving[0].id };
   if (target === null) {
-    removeElements(doc, [], leaving.map((e) => e.id), origin);
+    const ids = leaving.map((e) => e.id);
+    removeElements(doc, [], ids, origin);
     return { ok: true, id: null };
   }
   const others = current.edges.filter((e) => !leaving.includes(e));
@@ -384,23 +309,30 @@ export function setPortTarget(
 
 export const FRAGMENT_FORMAT = 'maily.journey-fragment';
 
+const fragmentNode = z.object({
+  id: z.string().max(200),
+  kind: z.string().max(100),
+  position: z.object({ x: z.number(), y: z.number() }),
+  data: z.record(z.string(), z.unknown()),
+});
+const fragmentEdge = z.object({
+  source: z.string(),
+  sourceHandle: z.string(),
+  target: z.string(),
+  targetHandle: z.string(),
+});
 const fragmentSchema = z.object({
   format: z.literal(FRAGMENT_FORMAT),
   version: z.literal(1),
-  nodes: z
-    .array(
-      z.object({
-        id: z.string().max(200),
-        kind: z.string().max(100),
-        position: z.object({ x: z.number(), y: z.number() }),
-        data: z.record(z.string(), z.unknown()),
-      }),
-    )
-    .max(5000),
-  edges: z
-    .array(z.object({ source: z.string(), sourceHandle: z.string(), target: z.string(), targetHandle: z.string() }))
-    .max(20_000),
+  nodes: z.array(fragmentNode).max(5000),
+  edges: z.array(fragmentEdge).max(20_000),
 });
+
+/** The ids of what a paste wrote. */
+export interface PastedIds {
+  nodeIds: string[];
+  edgeIds: string[];
+}
 
 /** Copied nodes and the edges among them, as plain JSON (it goes through the clipboard). */
 export type JourneyFragment = z.infer<typeof fragmentSchema>;
@@ -416,14 +348,18 @@ export function copyFragment(doc: Y.Doc, nodeIds: Iterable<string>): JourneyFrag
   const nodes: JourneyFragment['nodes'] = [];
   for (const id of new Set(nodeIds)) {
     const node = readNode(id, nodesMap(doc).get(id));
-    if (node) nodes.push(plain({ id, kind: node.kind, position: node.position, data: node.data }) as JourneyFragment['nodes'][number]);
+    if (node)
+      nodes.push(
+        plain({ id, kind: node.kind, position: node.position, data: node.data }) as z.infer<typeof fragmentNode>,
+      );
   }
   const inside = new Set(nodes.map((n) => n.id));
   const edges: JourneyFragment['edges'] = [];
   edgesMap(doc).forEach((value, id) => {
     const edge = readEdge(id, value);
     if (!edge || !inside.has(edge.source) || !inside.has(edge.target)) return;
-    edges.push({ source: edge.source, sourceHandle: edge.sourceHandle, target: edge.target, targetHandle: edge.targetHandle });
+    const { source, sourceHandle, target, targetHandle } = edge;
+    edges.push({ source, sourceHandle, target, targetHandle });
   });
   return { format: FRAGMENT_FORMAT, version: 1, nodes, edges };
 }
@@ -433,7 +369,7 @@ export function copyFragment(doc: Y.Doc, nodeIds: Iterable<string>): JourneyFrag
  * unknown kinds are skipped; edges are remapped and must pass the connection rules
  * among the pasted nodes. Returns the new ids (empty when `fragment` is not one).
  */
-export function pasteFragment(doc: Y.Doc, fragment: unknown, offset: XY, origin?: unknown): { nodeIds: string[]; edgeIds: string[] } {
+export function pasteFragment(doc: Y.Doc, fragment: unknown, offset: XY, origin?: unknown): PastedIds {
   const parsed = parseFragment(fragment);
   if (!parsed) return { nodeIds: [], edgeIds: [] };
   const ids = new Map<string, string>();

@@ -4,12 +4,14 @@ import type { Journey, Problem } from '../../../shared/journey';
 import type { Editor } from './EditorContext';
 import type { FlowEdge, FlowNode } from './flowTypes';
 import { Inspector } from './Inspector';
+import { bigJourney } from './constants';
 import { JourneyCanvas } from './JourneyCanvas';
 import type { CanvasLayer } from './layers';
 import { LayersBar } from './LayersBar';
 import { LayersContext } from './LayersContext';
 import { Palette } from './Palette';
 import { ProblemsPanel } from './ProblemsPanel';
+import { openingNodes } from './placement';
 import { isMac } from './shortcuts';
 import { StatusToast } from './StatusToast';
 import { Toolbar } from './Toolbar';
@@ -28,7 +30,6 @@ interface EditorLayoutProps {
   editor: Editor;
   campaignName: string;
   journey: Journey;
-  ready: boolean;
   view: CanvasView;
   undo: UndoState;
   toast: Toast;
@@ -39,7 +40,18 @@ interface EditorLayoutProps {
 }
 
 /** The editor's panels around the canvas, its commands and its shortcuts. */
-export function EditorLayout({ editor, campaignName, journey, ready, view, undo, toast, layers, layerState, problems, onRemoveEdges }: EditorLayoutProps) {
+export function EditorLayout({
+  editor,
+  campaignName,
+  journey,
+  view,
+  undo,
+  toast,
+  layers,
+  layerState,
+  problems,
+  onRemoveEdges,
+}: EditorLayoutProps) {
   const root = useRef<HTMLDivElement>(null);
   const pane = useRef<HTMLDivElement>(null);
   const rf = useReactFlow<FlowNode, FlowEdge>();
@@ -47,14 +59,24 @@ export function EditorLayout({ editor, campaignName, journey, ready, view, undo,
   const clip = useClipboardActions(editor, view);
   const connect = useConnectHandlers(editor);
   const fitAll = useCallback(() => void rf.fitView({ duration: 300, padding: 0.15, maxZoom: 1 }), [rf]);
-  // Two frames: React Flow adopts the new positions on the next render, then fits.
-  const afterLayout = useCallback(() => requestAnimationFrame(() => requestAnimationFrame(fitAll)), [fitAll]);
+  // Two frames: React Flow adopts the new positions on the next render, then fits (a
+  // big journey to its start, as when it is opened).
+  const fitStart = useCallback(
+    () => void rf.fitView({ nodes: openingNodes(rf.getNodes(), bigJourney), duration: 300, padding: 0.2, maxZoom: 1 }),
+    [rf],
+  );
+  const afterLayout = useCallback(() => requestAnimationFrame(() => requestAnimationFrame(fitStart)), [fitStart]);
   const layout = useAutoLayout(editor, view.sizes, afterLayout);
   const mac = useMemo(() => isMac(navigator.platform), []);
   const showProblem = useCallback((problem: Problem) => steps.showNodes(problem.nodeIds), [steps]);
   const { readOnly } = editor;
 
-  const viewing: ShortcutHandlers = { copy: clip.copy, selectAll: steps.selectAll, clearSelection: steps.clearSelection, fitView: fitAll };
+  const viewing: ShortcutHandlers = {
+    copy: clip.copy,
+    selectAll: steps.selectAll,
+    clearSelection: steps.clearSelection,
+    fitView: fitAll,
+  };
   const editing: ShortcutHandlers = {
     ...viewing,
     undo: undo.undo,
@@ -67,7 +89,12 @@ export function EditorLayout({ editor, campaignName, journey, ready, view, undo,
   useShortcuts(root, readOnly ? viewing : editing);
 
   return (
-    <div ref={root} className="journey-editor" role="region" aria-label={`Journey of ${campaignName || 'this campaign'}`}>
+    <div
+      ref={root}
+      className="journey-editor"
+      role="region"
+      aria-label={`Journey of ${campaignName || 'this campaign'}`}
+    >
       <div className="je-topbar">
         <LayersBar layers={layers} visible={layerState.visible} onToggle={layerState.toggle} />
         <Toolbar
@@ -84,7 +111,7 @@ export function EditorLayout({ editor, campaignName, journey, ready, view, undo,
       </div>
       <Palette disabled={readOnly} onAdd={steps.addStep} />
       <LayersContext.Provider value={layerState.visible}>
-        <JourneyCanvas ready={ready} view={view} readOnly={readOnly} connect={connect} pane={pane} onDropKind={steps.addStep} />
+        <JourneyCanvas view={view} readOnly={readOnly} connect={connect} pane={pane} onDropKind={steps.addStep} />
       </LayersContext.Provider>
       <div className="je-side">
         <Inspector journey={journey} selection={view.selection} />

@@ -12,7 +12,10 @@ function NodeInspector({ node, journey }: { node: JourneyNode; journey: Journey 
   const { doc, origin, readOnly } = editor;
   const info = kindInfo[node.kind];
   const errors = useMemo(() => fieldErrors(node.kind, node.data), [node]);
-  const write = useCallback((patch: Record<string, unknown>) => void updateNodeData(doc, node.id, patch, origin), [doc, node.id, origin]);
+  const write = useCallback(
+    (patch: Record<string, unknown>) => void updateNodeData(doc, node.id, patch, origin),
+    [doc, node.id, origin],
+  );
   const commit = useCallback((patch: Record<string, unknown>) => editor.step(() => write(patch)), [editor, write]);
   const reset = () => {
     // Every current field is cleared, then the kind's defaults written; the label stays.
@@ -51,11 +54,12 @@ function Empty({ selection }: { selection: Selection }) {
   const steps = selection.nodes.size;
   const links = selection.edges.size;
   if (steps === 0 && links === 0) return <p className="je-hint">Select a step to edit it.</p>;
-  const parts = [steps > 0 && `${steps} step${steps === 1 ? '' : 's'}`, links > 0 && `${links} connection${links === 1 ? '' : 's'}`];
+  const parts = [
+    steps > 0 && `${steps} step${steps === 1 ? '' : 's'}`,
+    links > 0 && `${links} connection${links === 1 ? '' : 's'}`,
+  ];
   return (
-    <p className="je-hint">
-      {parts.filter(Boolean).join(' and ')} selected. Press Delete to remove, Ctrl+C to copy.
-    </p>
+    <p className="je-hint">{parts.filter(Boolean).join(' and ')} selected. Press Delete to remove, Ctrl+C to copy.</p>
   );
 }
 

@@ -1,16 +1,22 @@
-import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, SelectionMode, useReactFlow } from '@xyflow/react';
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  SelectionMode,
+  useReactFlow,
+} from '@xyflow/react';
 import { memo, type DragEvent, type RefObject } from 'react';
 import { isNodeKind, kindInfo, type NodeKind, type XY } from '../../../shared/journey';
 import type { FlowEdge, FlowNode } from './flowTypes';
 import { nodeTypes } from './nodeTypes';
-import { PALETTE_MIME } from './Palette';
+import { bigJourney, PALETTE_MIME } from './constants';
 import { useFitOnOpen } from './useFitOnOpen';
 import type { CanvasView } from './useCanvasView';
 import type { useConnectHandlers } from './useConnectHandlers';
 
 const multiSelectKeys = ['Shift', 'Meta', 'Control'];
-/** Past this many nodes, only what is in view is rendered. */
-const virtualiseAbove = 300;
 
 const groupColours: Record<string, string> = {
   Start: '#1f9d55',
@@ -26,8 +32,6 @@ function miniMapColour(node: FlowNode): string {
 }
 
 interface JourneyCanvasProps {
-  /** The doc has been read (see `useJourney`). */
-  ready: boolean;
   view: CanvasView;
   readOnly: boolean;
   connect: ReturnType<typeof useConnectHandlers>;
@@ -36,9 +40,15 @@ interface JourneyCanvasProps {
 }
 
 /** The React Flow canvas: the derived nodes and edges, drop target for the palette. */
-export const JourneyCanvas = memo(function JourneyCanvas({ ready, view, readOnly, connect, pane, onDropKind }: JourneyCanvasProps) {
+export const JourneyCanvas = memo(function JourneyCanvas({
+  view,
+  readOnly,
+  connect,
+  pane,
+  onDropKind,
+}: JourneyCanvasProps) {
   const rf = useReactFlow<FlowNode, FlowEdge>();
-  useFitOnOpen(ready, view.nodes.length);
+  useFitOnOpen(view.nodes, bigJourney);
   const onDragOver = (event: DragEvent) => {
     if (readOnly || !event.dataTransfer.types.includes(PALETTE_MIME)) return;
     event.preventDefault();
@@ -69,7 +79,7 @@ export const JourneyCanvas = memo(function JourneyCanvas({ ready, view, readOnly
         selectionKeyCode="Shift"
         multiSelectionKeyCode={multiSelectKeys}
         selectionMode={SelectionMode.Partial}
-        onlyRenderVisibleElements={view.nodes.length > virtualiseAbove}
+        onlyRenderVisibleElements={view.nodes.length > bigJourney}
         connectionRadius={28}
         minZoom={0.05}
         maxZoom={2}

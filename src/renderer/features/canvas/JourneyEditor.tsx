@@ -27,7 +27,7 @@ export interface JourneyEditorProps {
 
 function EditorState({ doc, readOnly, campaignName, layers = defaultLayers }: JourneyEditorProps) {
   const [origin] = useState(() => ({ editor: newId() }));
-  const { journey, latest, ready } = useJourney(doc);
+  const { journey, latest } = useJourney(doc);
   const undo = useUndo(doc, origin);
   const toast = useToast();
   const layerState = useLayers(layers);
@@ -45,13 +45,25 @@ function EditorState({ doc, readOnly, campaignName, layers = defaultLayers }: Jo
     },
     [stopCapturing],
   );
-  const commitMoves = useCallback((moves: NodePosition[]) => step(() => moveNodes(doc, moves, origin)), [doc, origin, step]);
-  const view = useCanvasView({ journey, isHidden: layerState.isHidden, marks: problems.marks, markedEdges: problems.markedEdges, commitMoves });
+  const commitMoves = useCallback(
+    (moves: NodePosition[]) => step(() => moveNodes(doc, moves, origin)),
+    [doc, origin, step],
+  );
+  const view = useCanvasView({
+    journey,
+    isHidden: layerState.isHidden,
+    marks: problems.marks,
+    markedEdges: problems.markedEdges,
+    commitMoves,
+  });
   const editor = useMemo<Editor>(
     () => ({ doc, origin, readOnly, journey: latest, step, announce: toast.show }),
     [doc, origin, readOnly, latest, step, toast.show],
   );
-  const removeEdges = useCallback((ids: string[]) => step(() => removeElements(doc, [], ids, origin)), [doc, origin, step]);
+  const removeEdges = useCallback(
+    (ids: string[]) => step(() => removeElements(doc, [], ids, origin)),
+    [doc, origin, step],
+  );
 
   return (
     <EditorContext.Provider value={editor}>
@@ -59,7 +71,6 @@ function EditorState({ doc, readOnly, campaignName, layers = defaultLayers }: Jo
         editor={editor}
         campaignName={campaignName}
         journey={journey}
-        ready={ready}
         view={view}
         undo={undo}
         toast={toast}
@@ -80,7 +91,8 @@ function EditorState({ doc, readOnly, campaignName, layers = defaultLayers }: Jo
 export function JourneyEditor(props: JourneyEditorProps) {
   return (
     <ReactFlowProvider>
-      <EditorState {...props} />
+      {/* Keyed by the doc: another campaign starts with fresh selection, undo and caches. */}
+      <EditorState key={props.doc.guid} {...props} />
     </ReactFlowProvider>
   );
 }

@@ -11,12 +11,13 @@ function classes(...names: Array<string | false | null | undefined>): string {
 
 function Problem({ node }: { node: JourneyNode }) {
   if (!node.problem) return null;
-  return <p className="je-node__damaged">Not valid: {node.problem}</p>;
+  return <p className="je-node__damaged">Not valid: {node.problem.slice(0, 200)}</p>;
 }
 
 function NoteCard({ node, selected }: { node: JourneyNode; selected: boolean }) {
   const color = typeof node.data.color === 'string' ? node.data.color : 'yellow';
-  const text = typeof node.data.text === 'string' && node.data.text.trim() ? node.data.text : 'Empty note';
+  const text =
+    typeof node.data.text === 'string' && node.data.text.trim() ? node.data.text.slice(0, 2000) : 'Empty note';
   return (
     <div className={classes('je-note', `je-note--${color}`, selected && 'is-selected')} data-kind="note">
       <div className="je-note__title">Note</div>
@@ -31,20 +32,34 @@ function NoteCard({ node, selected }: { node: JourneyNode; selected: boolean }) 
  * and its data only changes identity when the step (or its problems) changed, so a
  * 2,000-step canvas re-renders only what moved.
  */
-function JourneyNodeViewBase({ id, data, selected }: NodeProps<FlowNode>) {
+function JourneyNodeViewBase({ id, data, selected, isConnectable }: NodeProps<FlowNode>) {
   const { node, severity, problemCount } = data;
   const ports = useMemo(() => portsOf(node.kind, node.data), [node]);
   useRefreshHandles(id, [...ports.inputs, ...ports.outputs].map((p) => p.id).join('|'));
   if (node.kind === 'note') return <NoteCard node={node} selected={selected} />;
   const info = kindInfo[node.kind];
-  const label = typeof node.data.label === 'string' && node.data.label.trim() ? node.data.label : info.title;
+  const label =
+    typeof node.data.label === 'string' && node.data.label.trim() ? node.data.label.slice(0, 120) : info.title;
   return (
     <div
-      className={classes('je-node', `je-group--${info.group.toLowerCase()}`, severity && `je-node--${severity}`, selected && 'is-selected')}
+      className={classes(
+        'je-node',
+        `je-group--${info.group.toLowerCase()}`,
+        severity && `je-node--${severity}`,
+        selected && 'is-selected',
+      )}
       data-kind={node.kind}
     >
       {ports.inputs.map((port) => (
-        <Handle key={port.id} id={port.id} type="target" position={Position.Left} className="je-handle je-handle--in" title={`${port.label} (input)`} />
+        <Handle
+          key={port.id}
+          id={port.id}
+          type="target"
+          position={Position.Left}
+          isConnectable={isConnectable}
+          className="je-handle je-handle--in"
+          title={`${port.label} (input)`}
+        />
       ))}
       <div className="je-node__header">
         <span className="je-node__kind">{info.title}</span>
@@ -67,7 +82,14 @@ function JourneyNodeViewBase({ id, data, selected }: NodeProps<FlowNode>) {
             <li key={port.id} className="je-port">
               <span className="je-port__label">{port.label}</span>
               <span className="je-port__share">{portShare(node, port.id)}</span>
-              <Handle id={port.id} type="source" position={Position.Right} className="je-handle je-handle--out" title={`${port.label} (output)`} />
+              <Handle
+                id={port.id}
+                type="source"
+                position={Position.Right}
+                isConnectable={isConnectable}
+                className="je-handle je-handle--out"
+                title={`${port.label} (output)`}
+              />
             </li>
           ))}
         </ul>

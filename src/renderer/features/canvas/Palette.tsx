@@ -1,8 +1,6 @@
 import { memo, type DragEvent } from 'react';
 import { kindInfo, nodeKinds, type NodeKind } from '../../../shared/journey';
-
-/** The drag-and-drop type a palette item carries; the canvas accepts only this. */
-export const PALETTE_MIME = 'application/x-maily-node-kind';
+import { PALETTE_MIME } from './constants';
 
 const groups = [...new Set(nodeKinds.map((kind) => kindInfo[kind].group))].map((group) => ({
   group,

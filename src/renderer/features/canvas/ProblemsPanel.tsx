@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import type { Problem } from '../../../shared/journey';
 
 interface ProblemsPanelProps {
@@ -12,12 +12,24 @@ interface ProblemsPanelProps {
   onRemoveEdges: (edgeIds: string[]) => void;
 }
 
+/** A journey with thousands of broken steps lists this many until asked for all. */
+const firstShown = 100;
+
 function count(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** The journey's problems; each one is a button that shows where it is. */
-export const ProblemsPanel = memo(function ProblemsPanel({ problems, errors, warnings, readOnly, onShow, onRemoveEdges }: ProblemsPanelProps) {
+export const ProblemsPanel = memo(function ProblemsPanel({
+  problems,
+  errors,
+  warnings,
+  readOnly,
+  onShow,
+  onRemoveEdges,
+}: ProblemsPanelProps) {
+  const [showAll, setShowAll] = useState(false);
+  const shown = showAll ? problems : problems.slice(0, firstShown);
   return (
     <section className="je-problems" aria-label="Problems">
       <h2 className="je-panel-title">
@@ -33,9 +45,13 @@ export const ProblemsPanel = memo(function ProblemsPanel({ problems, errors, war
         <p className="je-hint je-problems__none">No problems</p>
       ) : (
         <ul className="je-problems__list">
-          {problems.map((problem) => (
+          {shown.map((problem) => (
             <li key={problem.id} className="je-problems__item">
-              <button type="button" className={`je-problem je-problem--${problem.severity}`} onClick={() => onShow(problem)}>
+              <button
+                type="button"
+                className={`je-problem je-problem--${problem.severity}`}
+                onClick={() => onShow(problem)}
+              >
                 <span className="je-problem__severity">{problem.severity === 'error' ? 'Error' : 'Warning'}</span>
                 <span className="je-problem__message">{problem.message}</span>
               </button>
@@ -47,6 +63,11 @@ export const ProblemsPanel = memo(function ProblemsPanel({ problems, errors, war
             </li>
           ))}
         </ul>
+      )}
+      {shown.length < problems.length && (
+        <button type="button" className="je-problems__more" onClick={() => setShowAll(true)}>
+          Show all {problems.length} problems
+        </button>
       )}
     </section>
   );

@@ -6,15 +6,17 @@ import type { Toast } from './useToast';
  */
 export function StatusToast({ toast }: { toast: Toast }) {
   return (
-    <div className="je-toast-region" role="status" aria-live="polite" aria-atomic="true">
-      {toast.message && (
-        <div className="je-toast" key={toast.serial}>
-          <span>{toast.message}</span>
+    <div className={toast.message ? 'je-toast-region is-shown' : 'je-toast-region'}>
+      <div className="je-toast">
+        <span role="status" aria-live="polite" aria-atomic="true">
+          {toast.message}
+        </span>
+        {toast.message && (
           <button type="button" className="je-toast__close" aria-label="Dismiss message" onClick={toast.dismiss}>
             ×
           </button>
-        </div>
-      )}
+        )}
+      </div>
     </div>
   );
 }

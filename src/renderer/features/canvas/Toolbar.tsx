@@ -18,10 +18,20 @@ export const Toolbar = memo(function Toolbar(props: ToolbarProps) {
   const { mac, readOnly, canUndo, canRedo, layingOut } = props;
   return (
     <div className="je-toolbar" role="toolbar" aria-label="Canvas">
-      <button type="button" onClick={props.onUndo} disabled={readOnly || !canUndo} title={`Undo (${shortcutHint('undo', mac)})`}>
+      <button
+        type="button"
+        onClick={props.onUndo}
+        disabled={readOnly || !canUndo}
+        title={`Undo (${shortcutHint('undo', mac)})`}
+      >
         Undo
       </button>
-      <button type="button" onClick={props.onRedo} disabled={readOnly || !canRedo} title={`Redo (${shortcutHint('redo', mac)})`}>
+      <button
+        type="button"
+        onClick={props.onRedo}
+        disabled={readOnly || !canRedo}
+        title={`Redo (${shortcutHint('redo', mac)})`}
+      >
         Redo
       </button>
       <span className="je-toolbar__sep" aria-hidden="true" />

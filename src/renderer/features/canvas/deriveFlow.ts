@@ -1,6 +1,7 @@
 import { MarkerType } from '@xyflow/react';
 import { kindInfo, portsOf, type Journey, type JourneyEdge, type JourneyNode, type XY } from '../../../shared/journey';
 import type { FlowEdge, FlowNode, FlowNodeData, NodeMark, Size } from './flowTypes';
+import { estimateHandles, estimateSize } from './nodeGeometry';
 
 /**
  * Journey → React Flow, incrementally. A journey of 2,000 steps changes one node at a
@@ -29,7 +30,25 @@ interface NodeEntry {
 }
 
 /** Previous results, owned by one canvas and passed back on every call. */
-export type NodeCache = Map<string, NodeEntry>;
+export interface DeriveCache<Entry, Item> {
+  entries: Map<string, Entry>;
+  /** The last array returned: returned again when no item changed. */
+  last: Item[];
+}
+
+export type NodeCache = DeriveCache<NodeEntry, FlowNode>;
+
+export function createCache<Entry, Item>(): DeriveCache<Entry, Item> {
+  return { entries: new Map(), last: [] };
+}
+
+/** `items`, or the previous array when it holds the very same items in the same order. */
+function settle<Entry, Item>(cache: DeriveCache<Entry, Item>, items: Item[], seen: Set<string>): Item[] {
+  for (const id of cache.entries.keys()) if (!seen.has(id)) cache.entries.delete(id);
+  const same = items.length === cache.last.length && items.every((item, i) => item === cache.last[i]);
+  if (!same) cache.last = items;
+  return cache.last;
+}
 
 function sameMark(a: NodeMark | undefined, b: NodeMark | undefined): boolean {
   return a === b || (!!a && !!b && a.severity === b.severity && a.count === b.count);
@@ -38,6 +57,12 @@ function sameMark(a: NodeMark | undefined, b: NodeMark | undefined): boolean {
 function nodeLabel(node: JourneyNode): string {
   const label = node.kind === 'note' ? node.data.text : node.data.label;
   return typeof label === 'string' && label.trim() ? label.trim().slice(0, 80) : 'untitled';
+}
+
+/** What React Flow needs of a card it has not measured yet (see `nodeGeometry.ts`). */
+function unmeasured(node: JourneyNode): Pick<FlowNode, 'initialWidth' | 'initialHeight' | 'handles'> {
+  const { width, height } = estimateSize(node);
+  return { initialWidth: width, initialHeight: height, handles: estimateHandles(node) };
 }
 
 function makeNode(entry: Omit<NodeEntry, 'node'>, previous: NodeEntry | undefined): FlowNode {
@@ -54,6 +79,7 @@ function makeNode(entry: Omit<NodeEntry, 'node'>, previous: NodeEntry | undefine
     selected: entry.selected,
     hidden: entry.hidden,
     measured: entry.size,
+    ...(entry.size ? {} : unmeasured(source)),
     ariaLabel: `${kindInfo[source.kind].title}: ${nodeLabel(source)}`,
     zIndex: source.kind === 'note' ? -1 : undefined,
   } as FlowNode;
@@ -74,7 +100,7 @@ export function deriveNodes(journey: Journey, view: NodeView, cache: NodeCache):
       hidden: view.isHidden(source),
       mark: view.marks.get(source.id),
     };
-    const prev = cache.get(source.id);
+    const prev = cache.entries.get(source.id);
     const same =
       prev &&
       prev.source === source &&
@@ -89,11 +115,10 @@ export function deriveNodes(journey: Journey, view: NodeView, cache: NodeCache):
       continue;
     }
     const node = makeNode(entry, prev);
-    cache.set(source.id, { ...entry, node });
+    cache.entries.set(source.id, { ...entry, node });
     out.push(node);
   }
-  for (const id of cache.keys()) if (!seen.has(id)) cache.delete(id);
-  return out;
+  return settle(cache, out, seen);
 }
 
 /** The local view state that, with the journey, decides what an edge looks like. */
@@ -101,73 +126,102 @@ export interface EdgeView {
   selected: ReadonlySet<string>;
   /** Edges named by a validation problem. */
   marked: ReadonlySet<string>;
+  isHidden: (node: JourneyNode) => boolean;
 }
 
 interface EdgeEntry {
   source: JourneyEdge;
+  from: JourneyNode;
+  to: JourneyNode;
   selected: boolean;
   hidden: boolean;
   marked: boolean;
   edge: FlowEdge;
 }
 
-export type EdgeCache = Map<string, EdgeEntry>;
+export type EdgeCache = DeriveCache<EdgeEntry, FlowEdge>;
 
 const arrow = { type: MarkerType.ArrowClosed, width: 18, height: 18 } as const;
-const handleIds = new WeakMap<JourneyNode, { outputs: Set<string>; inputs: Set<string> }>();
 
-function handlesOf(node: JourneyNode): { outputs: Set<string>; inputs: Set<string> } {
-  let ids = handleIds.get(node);
-  if (!ids) {
+interface Handles {
+  /** Output handle id → port label. */
+  outputs: Map<string, string>;
+  inputs: Set<string>;
+}
+
+const handleCache = new WeakMap<JourneyNode, Handles>();
+
+function handlesOf(node: JourneyNode): Handles {
+  let handles = handleCache.get(node);
+  if (!handles) {
     const ports = portsOf(node.kind, node.data);
-    ids = { outputs: new Set(ports.outputs.map((p) => p.id)), inputs: new Set(ports.inputs.map((p) => p.id)) };
-    handleIds.set(node, ids);
+    handles = {
+      outputs: new Map(ports.outputs.map((p) => [p.id, p.label])),
+      inputs: new Set(ports.inputs.map((p) => p.id)),
+    };
+    handleCache.set(node, handles);
   }
-  return ids;
+  return handles;
+}
+
+function makeEdge(entry: Omit<EdgeEntry, 'edge'>, port: string): FlowEdge {
+  const { source, from, to } = entry;
+  return {
+    id: source.id,
+    source: source.source,
+    sourceHandle: source.sourceHandle,
+    target: source.target,
+    targetHandle: source.targetHandle,
+    type: 'smoothstep',
+    markerEnd: arrow,
+    selected: entry.selected,
+    hidden: entry.hidden,
+    className: entry.marked ? 'je-edge--problem' : undefined,
+    ariaLabel: `From ${nodeLabel(from)} (${port}) to ${nodeLabel(to)}`,
+  };
+}
+
+function sameEdge(a: Omit<EdgeEntry, 'edge'>, b: Omit<EdgeEntry, 'edge'>): boolean {
+  return (
+    a.source === b.source &&
+    a.from === b.from &&
+    a.to === b.to &&
+    a.selected === b.selected &&
+    a.hidden === b.hidden &&
+    a.marked === b.marked
+  );
 }
 
 /**
  * The React Flow edges for `journey`. Edges whose node or port is gone are left out
  * (React Flow cannot draw them; validation lists them); edges touching a hidden node
- * are hidden.
+ * are hidden. It reads only the journey, so sizes, drags and node selection (which
+ * change often on a big canvas) do not re-derive 2,500 edges.
  */
-export function deriveEdges(journey: Journey, nodes: readonly FlowNode[], view: EdgeView, cache: EdgeCache): FlowEdge[] {
-  const byId = new Map(nodes.map((n) => [n.id, n]));
+export function deriveEdges(journey: Journey, view: EdgeView, cache: EdgeCache): FlowEdge[] {
+  const byId = new Map(journey.nodes.map((n) => [n.id, n]));
   const out: FlowEdge[] = [];
   const seen = new Set<string>();
   for (const source of journey.edges) {
     const from = byId.get(source.source);
     const to = byId.get(source.target);
     if (!from || !to || seen.has(source.id)) continue;
-    if (!handlesOf(from.data.node).outputs.has(source.sourceHandle)) continue;
-    if (!handlesOf(to.data.node).inputs.has(source.targetHandle)) continue;
+    const port = handlesOf(from).outputs.get(source.sourceHandle);
+    if (port === undefined || !handlesOf(to).inputs.has(source.targetHandle)) continue;
     seen.add(source.id);
+    const hidden = view.isHidden(from) || view.isHidden(to);
     const entry = {
       source,
+      from,
+      to,
+      hidden,
       selected: view.selected.has(source.id),
-      hidden: !!(from.hidden || to.hidden),
       marked: view.marked.has(source.id),
     };
-    const prev = cache.get(source.id);
-    if (prev && prev.source === source && prev.selected === entry.selected && prev.hidden === entry.hidden && prev.marked === entry.marked) {
-      out.push(prev.edge);
-      continue;
-    }
-    const edge: FlowEdge = {
-      id: source.id,
-      source: source.source,
-      sourceHandle: source.sourceHandle,
-      target: source.target,
-      targetHandle: source.targetHandle,
-      type: 'smoothstep',
-      markerEnd: arrow,
-      selected: entry.selected,
-      hidden: entry.hidden,
-      className: entry.marked ? 'je-edge--problem' : undefined,
-    };
-    cache.set(source.id, { ...entry, edge });
+    const prev = cache.entries.get(source.id);
+    const edge = prev && sameEdge(prev, entry) ? prev.edge : makeEdge(entry, port);
+    cache.entries.set(source.id, { ...entry, edge });
     out.push(edge);
   }
-  for (const id of cache.keys()) if (!seen.has(id)) cache.delete(id);
-  return out;
+  return settle(cache, out, seen);
 }

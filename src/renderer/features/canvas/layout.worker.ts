@@ -1,5 +1,5 @@
 import type { ElkNode } from 'elkjs/lib/elk-api';
-import { positionsFrom, toElkGraph, type LayoutRequest, type LayoutResponse } from './layoutGraph';
+import { positionsFrom, toElkGraph, type LayoutRequest, type LayoutResponse } from './elkGraph';
 
 /** Auto-layout off the UI thread: one ELK engine, one request at a time. */
 

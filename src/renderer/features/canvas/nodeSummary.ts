@@ -35,11 +35,19 @@ const operatorText: Record<string, string> = {
 
 function entrySummary(data: Data): string[] {
   const trigger = obj(data.trigger);
-  if (trigger.type === 'segment') return [`Segment: ${text(trigger.segment)}`, trigger.reentry === true ? 'Re-entry allowed' : ''];
-  if (trigger.type === 'event') return [`Event: ${text(trigger.event)}`, trigger.filter ? `Filter: ${text(trigger.filter)}` : ''];
+  if (trigger.type === 'segment')
+    return [`Segment: ${text(trigger.segment)}`, trigger.reentry === true ? 'Re-entry allowed' : ''];
+  if (trigger.type === 'event')
+    return [`Event: ${text(trigger.event)}`, trigger.filter ? `Filter: ${text(trigger.filter)}` : ''];
   if (trigger.type === 'date') {
-    const offset = typeof trigger.offsetDays === 'number' && trigger.offsetDays !== 0 ? ` ${trigger.offsetDays > 0 ? '+' : ''}${trigger.offsetDays} d` : '';
-    return [`Date: ${text(trigger.attribute)}${offset}`, `at ${text(trigger.time)}${trigger.yearly === true ? ', every year' : ''}`];
+    const offset =
+      typeof trigger.offsetDays === 'number' && trigger.offsetDays !== 0
+        ? ` ${trigger.offsetDays > 0 ? '+' : ''}${trigger.offsetDays} d`
+        : '';
+    return [
+      `Date: ${text(trigger.attribute)}${offset}`,
+      `at ${text(trigger.time)}${trigger.yearly === true ? ', every year' : ''}`,
+    ];
   }
   return ['No trigger'];
 }
@@ -59,22 +67,37 @@ function pathsSummary(paths: Data[], extra: string): string[] {
 
 const summaries: Record<JourneyNode['kind'], (data: Data) => string[]> = {
   entry: entrySummary,
-  email: (d) => [`Subject: ${text(d.subject, 'none yet')}`, d.senderEmail ? `From: ${text(d.senderName, '')} <${text(d.senderEmail)}>` : ''],
+  email: (d) => [
+    `Subject: ${text(d.subject, 'none yet')}`,
+    d.senderEmail ? `From: ${text(d.senderName, '')} <${text(d.senderEmail)}>` : '',
+  ],
   delay: delaySummary,
   waitUntil: (d) => [`Until “${text(d.event)}”`, `or ${num(d.timeoutAmount)} ${text(d.timeoutUnit, '')}`],
-  condition: (d) => [`${text(d.attribute)} ${operatorText[String(d.operator)] ?? '?'} ${d.operator === 'exists' || d.operator === 'notExists' ? '' : text(d.value)}`],
-  abSplit: (d) => pathsSummary(list(d.variants), ` + control ${num(d.controlPercent)}%`).concat(`Measures ${text(d.metric)}`),
+  condition: (d) => [
+    `${text(d.attribute)} ${operatorText[String(d.operator)] ?? '?'} ${d.operator === 'exists' || d.operator === 'notExists' ? '' : text(d.value)}`,
+  ],
+  abSplit: (d) =>
+    pathsSummary(list(d.variants), ` + control ${num(d.controlPercent)}%`).concat(`Measures ${text(d.metric)}`),
   randomCohort: (d) => pathsSummary(list(d.cohorts), ''),
-  updateProfile: (d) => [`${text(d.operation)} ${text(d.attribute)}${d.operation === 'unset' ? '' : ` → ${text(d.value)}`}`],
-  goal: (d) => [d.type === 'exit' ? 'Exit the journey' : 'Count a conversion', d.event ? `Event: ${text(d.event)}` : ''],
+  updateProfile: (d) => [
+    `${text(d.operation)} ${text(d.attribute)}${d.operation === 'unset' ? '' : ` → ${text(d.value)}`}`,
+  ],
+  goal: (d) => [
+    d.type === 'exit' ? 'Exit the journey' : 'Count a conversion',
+    d.event ? `Event: ${text(d.event)}` : '',
+  ],
   note: (d) => [text(d.text, 'Empty note')],
 };
+
+/** A line is cut here: a peer could write a megabyte into a field. */
+const maxLine = 160;
 
 /** Up to three non-empty summary lines for `node`. */
 export function summarise(node: JourneyNode): string[] {
   return summaries[node.kind](node.data)
     .filter((line) => line.trim() !== '')
-    .slice(0, 3);
+    .slice(0, 3)
+    .map((line) => (line.length > maxLine ? `${line.slice(0, maxLine - 1)}…` : line));
 }
 
 /** The share of contacts an output of a split gets, e.g. "45%"; empty for other ports. */

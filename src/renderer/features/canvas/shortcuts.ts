@@ -4,16 +4,7 @@
  */
 
 export type ShortcutAction =
-  | 'undo'
-  | 'redo'
-  | 'copy'
-  | 'cut'
-  | 'paste'
-  | 'delete'
-  | 'selectAll'
-  | 'clearSelection'
-  | 'layout'
-  | 'fitView';
+  'undo' | 'redo' | 'copy' | 'cut' | 'paste' | 'delete' | 'selectAll' | 'clearSelection' | 'layout' | 'fitView';
 
 /** The parts of a KeyboardEvent the matcher reads. */
 export interface KeyPress {

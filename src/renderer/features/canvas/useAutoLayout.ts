@@ -2,7 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { applyLayout } from '../../../shared/journey/ydoc';
 import type { Editor } from './EditorContext';
 import type { Size } from './flowTypes';
-import { anchorAt, cornerOf, layoutRequest, type LayoutResponse } from './layoutGraph';
+import type { LayoutResponse } from './elkGraph';
+import { anchorAt, cornerOf, layoutRequest } from './layoutGraph';
 
 export interface AutoLayout {
   running: boolean;
@@ -48,11 +49,14 @@ export function useAutoLayout(editor: Editor, sizes: ReadonlyMap<string, Size>, 
     done();
   }, []);
 
-  const fail = useCallback((message: string) => {
-    worker.current?.terminate();
-    worker.current = null;
-    if (waiting.current) finish({ id: waiting.current.id, ok: false, message });
-  }, [finish]);
+  const fail = useCallback(
+    (message: string) => {
+      worker.current?.terminate();
+      worker.current = null;
+      if (waiting.current) finish({ id: waiting.current.id, ok: false, message });
+    },
+    [finish],
+  );
 
   const run = useCallback(() => {
     const { editor: ed, sizes: known } = latest.current;

@@ -2,7 +2,7 @@ import type { EdgeChange, NodeChange } from '@xyflow/react';
 import { useCallback, useMemo, useState } from 'react';
 import type { Journey, JourneyNode, XY } from '../../../shared/journey';
 import type { NodePosition } from '../../../shared/journey/ydoc';
-import { deriveEdges, deriveNodes, type EdgeCache, type NodeCache } from './deriveFlow';
+import { createCache, deriveEdges, deriveNodes, type EdgeCache, type NodeCache } from './deriveFlow';
 import { emptySelection, type FlowEdge, type FlowNode, type NodeMark, type Selection, type Size } from './flowTypes';
 import { applySelect, applySizes, edgeSelectChanges, sortNodeChanges, withNodes } from './viewChanges';
 
@@ -35,16 +35,16 @@ export function useCanvasView({ journey, isHidden, marks, markedEdges, commitMov
   const [selection, setSelection] = useState<Selection>(emptySelection);
   const [dragging, setDragging] = useState<ReadonlyMap<string, XY>>(noDrag);
   const [sizes, setSizes] = useState<ReadonlyMap<string, Size>>(() => new Map());
-  const [nodeCache] = useState<NodeCache>(() => new Map());
-  const [edgeCache] = useState<EdgeCache>(() => new Map());
+  const [nodeCache] = useState<NodeCache>(createCache);
+  const [edgeCache] = useState<EdgeCache>(createCache);
 
   const nodes = useMemo(
     () => deriveNodes(journey, { selected: selection.nodes, dragging, measured: sizes, isHidden, marks }, nodeCache),
     [journey, selection.nodes, dragging, sizes, isHidden, marks, nodeCache],
   );
   const edges = useMemo(
-    () => deriveEdges(journey, nodes, { selected: selection.edges, marked: markedEdges }, edgeCache),
-    [journey, nodes, selection.edges, markedEdges, edgeCache],
+    () => deriveEdges(journey, { selected: selection.edges, marked: markedEdges, isHidden }, edgeCache),
+    [journey, selection.edges, markedEdges, isHidden, edgeCache],
   );
 
   const onNodesChange = useCallback(
@@ -73,5 +73,8 @@ export function useCanvasView({ journey, isHidden, marks, markedEdges, commitMov
     });
   }, []);
 
-  return { nodes, edges, selection, setSelection, sizes, onNodesChange, onEdgesChange };
+  return useMemo(
+    () => ({ nodes, edges, selection, setSelection, sizes, onNodesChange, onEdgesChange }),
+    [nodes, edges, selection, sizes, onNodesChange, onEdgesChange],
+  );
 }

@@ -37,7 +37,10 @@ function attemptFromDrop(state: FinalConnectionState<InternalNode>, overId: stri
  * to the step's only input).
  */
 export function useConnectHandlers(editor: Editor) {
-  const isValidConnection = useCallback((c: Connection | Edge) => checkConnection(editor.journey(), toAttempt(c)).ok, [editor]);
+  const isValidConnection = useCallback(
+    (c: Connection | Edge) => checkConnection(editor.journey(), toAttempt(c)).ok,
+    [editor],
+  );
 
   const connect = useCallback(
     (attempt: ConnectionAttempt) => {

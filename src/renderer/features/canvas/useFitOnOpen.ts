@@ -1,32 +1,38 @@
-import { useNodesInitialized, useReactFlow } from '@xyflow/react';
+import { useNodesInitialized, useReactFlow, useStore } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
+import type { FlowEdge, FlowNode } from './flowTypes';
+import { openingNodes } from './placement';
+
+const paneHasSize = (s: { width: number; height: number }) => s.width > 0 && s.height > 0;
 
 /**
- * Fits the view to the journey once, when it is opened: as soon as React Flow has
- * measured its nodes. A journey that opens empty is not fitted later (the first step
- * dropped must not move the view). With thousands of nodes only those in view get
- * measured, so after `waitMs` it fits with what it has.
+ * Fits the view once, when the journey is opened. A small journey is fitted when React
+ * Flow has measured its nodes (after `waitMs` at most); a big one at once, to its start,
+ * so only the steps in that view are ever rendered. A journey that opens empty is not
+ * fitted later: the first step dropped must not move the view.
  */
-export function useFitOnOpen(ready: boolean, nodeCount: number, waitMs = 400): void {
-  const rf = useReactFlow();
+export function useFitOnOpen(nodes: readonly FlowNode[], bigAbove: number, waitMs = 300): void {
+  const rf = useReactFlow<FlowNode, FlowEdge>();
   const initialized = useNodesInitialized();
+  const hasSize = useStore(paneHasSize);
   const done = useRef(false);
+  const count = nodes.length;
   useEffect(() => {
-    if (done.current || !ready) return;
-    if (nodeCount === 0) {
+    if (done.current || !hasSize) return;
+    if (count === 0) {
       done.current = true;
       return;
     }
     const fit = () => {
       if (done.current) return;
       done.current = true;
-      void rf.fitView({ padding: 0.2, maxZoom: 1 });
+      void rf.fitView({ nodes: openingNodes(rf.getNodes(), bigAbove), padding: 0.2, maxZoom: 1 });
     };
-    if (initialized) {
+    if (initialized || count > bigAbove) {
       fit();
       return;
     }
     const timer = setTimeout(fit, waitMs);
     return () => clearTimeout(timer);
-  }, [ready, initialized, nodeCount, rf, waitMs]);
+  }, [hasSize, initialized, count, rf, bigAbove, waitMs]);
 }

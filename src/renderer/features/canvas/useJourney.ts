@@ -1,36 +1,37 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
 import type { Journey } from '../../../shared/journey';
-import { createJourneyReader, type JourneyReader } from '../../../shared/journey/ydoc';
+import { createJourneyReader, type JourneyReader } from '../../../shared/journey/ydocReader';
 
-const empty: Journey = { nodes: [], edges: [] };
-const noReader = {
-  subscribe: () => () => {},
-  read: () => empty,
-};
+/**
+ * One reader per doc, for the doc's lifetime: its observers live on the doc, so both are
+ * collected together. Made on first use, so the editor's first render already has the
+ * journey (no empty frame, no second full derivation of 2,000 nodes).
+ */
+const readers = new WeakMap<Y.Doc, JourneyReader>();
+
+function readerFor(doc: Y.Doc): JourneyReader {
+  let reader = readers.get(doc);
+  if (!reader) {
+    reader = createJourneyReader(doc);
+    readers.set(doc, reader);
+  }
+  return reader;
+}
 
 export interface LiveJourney {
   /** The journey as of this render. */
   journey: Journey;
   /** The journey right now, for event handlers (e.g. just after a write). */
   latest: () => Journey;
-  /** False for the first render, before the doc has been read. */
-  ready: boolean;
 }
 
 /**
  * The journey in `doc`, kept current by an incremental reader: after a change only the
- * touched nodes and edges are new objects. The reader is made in an effect (so it is
- * disposed exactly once, StrictMode included); the very first render sees no nodes.
+ * touched nodes and edges are new objects.
  */
 export function useJourney(doc: Y.Doc): LiveJourney {
-  const [reader, setReader] = useState<JourneyReader | null>(null);
-  useEffect(() => {
-    const made = createJourneyReader(doc);
-    setReader(made);
-    return () => made.dispose();
-  }, [doc]);
-  const source = reader ?? noReader;
-  const journey = useSyncExternalStore(source.subscribe, source.read);
-  return { journey, latest: source.read, ready: reader !== null };
+  const reader = readerFor(doc);
+  const journey = useSyncExternalStore(reader.subscribe, reader.read);
+  return { journey, latest: reader.read };
 }

@@ -1,7 +1,8 @@
 import { useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, type RefObject } from 'react';
-import type { NodeKind, XY } from '../../../shared/journey';
+import { defaultNodeData, type NodeKind, type XY } from '../../../shared/journey';
 import { addNode, removeElements } from '../../../shared/journey/ydoc';
+import { estimateSize } from './nodeGeometry';
 import type { Editor } from './EditorContext';
 import { emptySelection, type FlowEdge, type FlowNode } from './flowTypes';
 import { freeSpot, newNodeOffset } from './placement';
@@ -36,7 +37,11 @@ export function useStepActions(editor: Editor, view: CanvasView, pane: RefObject
   const addStep = useCallback(
     (kind: NodeKind, at?: XY) => {
       if (editor.readOnly) return;
-      const position = freeSpot(editor.journey(), at ?? middleOfView());
+      const position = freeSpot(
+        editor.journey(),
+        at ?? middleOfView(),
+        estimateSize({ kind, data: defaultNodeData(kind) }),
+      );
       const id = editor.step(() => addNode(editor.doc, kind, position, undefined, editor.origin));
       setSelection({ nodes: new Set([id]), edges: new Set() });
     },

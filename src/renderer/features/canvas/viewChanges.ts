@@ -50,7 +50,10 @@ export function applySelect(ids: ReadonlySet<string>, changes: ReadonlyMap<strin
 }
 
 /** `sizes` with `changes` applied; the same map when nothing changed. */
-export function applySizes(sizes: ReadonlyMap<string, Size>, changes: ReadonlyMap<string, Size>): ReadonlyMap<string, Size> {
+export function applySizes(
+  sizes: ReadonlyMap<string, Size>,
+  changes: ReadonlyMap<string, Size>,
+): ReadonlyMap<string, Size> {
   let next: Map<string, Size> | null = null;
   for (const [id, size] of changes) {
     const old = sizes.get(id);

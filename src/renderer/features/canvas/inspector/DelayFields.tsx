@@ -30,19 +30,50 @@ export function DelayFields({ data, errors, write, commit }: FieldsProps) {
       />
       {mode === 'fixed' && (
         <>
-          <NumberField label="Amount" value={read.number(wait.amount)} min={1} step={1} error={err('amount')} onChange={(v) => set('amount', v)} />
-          <SelectField label="Unit" value={read.text(wait.unit)} options={options(timeUnits)} error={err('unit')} onChange={(v) => commit({ wait: { ...wait, unit: v } })} />
+          <NumberField
+            label="Amount"
+            value={read.number(wait.amount)}
+            min={1}
+            step={1}
+            error={err('amount')}
+            onChange={(v) => set('amount', v)}
+          />
+          <SelectField
+            label="Unit"
+            value={read.text(wait.unit)}
+            options={options(timeUnits)}
+            error={err('unit')}
+            onChange={(v) => commit({ wait: { ...wait, unit: v } })}
+          />
         </>
       )}
       {mode === 'until' && (
         <>
-          <TextField label="Date" type="date" value={read.text(wait.date)} error={err('date')} onChange={(v) => set('date', v)} />
-          <TextField label="Time" type="time" value={read.text(wait.time)} error={err('time')} onChange={(v) => set('time', v)} />
+          <TextField
+            label="Date"
+            type="date"
+            value={read.text(wait.date)}
+            error={err('date')}
+            onChange={(v) => set('date', v)}
+          />
+          <TextField
+            label="Time"
+            type="time"
+            value={read.text(wait.time)}
+            error={err('time')}
+            onChange={(v) => set('time', v)}
+          />
         </>
       )}
       {mode === 'localTime' && (
         <>
-          <TextField label="Time" type="time" value={read.text(wait.time)} error={err('time')} onChange={(v) => set('time', v)} />
+          <TextField
+            label="Time"
+            type="time"
+            value={read.text(wait.time)}
+            error={err('time')}
+            onChange={(v) => set('time', v)}
+          />
           <TextField
             label="Time zone when unknown"
             value={read.text(wait.fallbackTimezone)}

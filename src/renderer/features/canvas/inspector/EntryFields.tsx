@@ -31,19 +31,44 @@ export function EntryFields({ data, errors, write, commit }: FieldsProps) {
       />
       {type === 'segment' && (
         <>
-          <TextField label="Segment" value={read.text(trigger.segment)} error={err('segment')} onChange={(v) => set('segment', v)} />
-          <CheckboxField label="Contacts may enter again" value={read.bool(trigger.reentry)} error={err('reentry')} onChange={(v) => choose('reentry', v)} />
+          <TextField
+            label="Segment"
+            value={read.text(trigger.segment)}
+            error={err('segment')}
+            onChange={(v) => set('segment', v)}
+          />
+          <CheckboxField
+            label="Contacts may enter again"
+            value={read.bool(trigger.reentry)}
+            error={err('reentry')}
+            onChange={(v) => choose('reentry', v)}
+          />
         </>
       )}
       {type === 'event' && (
         <>
-          <TextField label="Event" value={read.text(trigger.event)} error={err('event')} onChange={(v) => set('event', v)} />
-          <TextField label="Filter" value={read.text(trigger.filter)} error={err('filter')} onChange={(v) => set('filter', v)} />
+          <TextField
+            label="Event"
+            value={read.text(trigger.event)}
+            error={err('event')}
+            onChange={(v) => set('event', v)}
+          />
+          <TextField
+            label="Filter"
+            value={read.text(trigger.filter)}
+            error={err('filter')}
+            onChange={(v) => set('filter', v)}
+          />
         </>
       )}
       {type === 'date' && (
         <>
-          <TextField label="Date attribute" value={read.text(trigger.attribute)} error={err('attribute')} onChange={(v) => set('attribute', v)} />
+          <TextField
+            label="Date attribute"
+            value={read.text(trigger.attribute)}
+            error={err('attribute')}
+            onChange={(v) => set('attribute', v)}
+          />
           <NumberField
             label="Days before (−) or after (+)"
             value={read.number(trigger.offsetDays)}
@@ -53,8 +78,19 @@ export function EntryFields({ data, errors, write, commit }: FieldsProps) {
             error={err('offsetDays')}
             onChange={(v) => set('offsetDays', v)}
           />
-          <TextField label="Time" type="time" value={read.text(trigger.time)} error={err('time')} onChange={(v) => set('time', v)} />
-          <CheckboxField label="Every year" value={read.bool(trigger.yearly)} error={err('yearly')} onChange={(v) => choose('yearly', v)} />
+          <TextField
+            label="Time"
+            type="time"
+            value={read.text(trigger.time)}
+            error={err('time')}
+            onChange={(v) => set('time', v)}
+          />
+          <CheckboxField
+            label="Every year"
+            value={read.bool(trigger.yearly)}
+            error={err('yearly')}
+            onChange={(v) => choose('yearly', v)}
+          />
         </>
       )}
     </>

@@ -27,15 +27,32 @@ const operationLabels: Record<string, string> = {
 export function KindFields({ kind, ...props }: FieldsProps & { kind: NodeKind }) {
   const { data, errors, write, commit } = props;
   const text = (field: string, label: string, type?: 'email' | 'time' | 'date') => (
-    <TextField label={label} type={type} value={read.text(data[field])} error={errors[field]} onChange={(v) => write({ [field]: v })} />
+    <TextField
+      label={label}
+      type={type}
+      value={read.text(data[field])}
+      error={errors[field]}
+      onChange={(v) => write({ [field]: v })}
+    />
   );
   const choice = (field: string, label: string, values: readonly string[], labels?: Record<string, string>) => (
-    <SelectField label={label} value={read.text(data[field])} options={options(values, labels)} error={errors[field]} onChange={(v) => commit({ [field]: v })} />
+    <SelectField
+      label={label}
+      value={read.text(data[field])}
+      options={options(values, labels)}
+      error={errors[field]}
+      onChange={(v) => commit({ [field]: v })}
+    />
   );
   const label = kind === 'note' ? null : text('label', 'Label');
   switch (kind) {
     case 'entry':
-      return <>{label}<EntryFields {...props} /></>;
+      return (
+        <>
+          {label}
+          <EntryFields {...props} />
+        </>
+      );
     case 'email':
       return (
         <>
@@ -48,13 +65,25 @@ export function KindFields({ kind, ...props }: FieldsProps & { kind: NodeKind })
         </>
       );
     case 'delay':
-      return <>{label}<DelayFields {...props} /></>;
+      return (
+        <>
+          {label}
+          <DelayFields {...props} />
+        </>
+      );
     case 'waitUntil':
       return (
         <>
           {label}
           {text('event', 'Event to wait for')}
-          <NumberField label="Time out after" value={read.number(data.timeoutAmount)} min={1} step={1} error={errors.timeoutAmount} onChange={(v) => write({ timeoutAmount: v })} />
+          <NumberField
+            label="Time out after"
+            value={read.number(data.timeoutAmount)}
+            min={1}
+            step={1}
+            error={errors.timeoutAmount}
+            onChange={(v) => write({ timeoutAmount: v })}
+          />
           {choice('timeoutUnit', 'Time-out unit', timeUnits)}
         </>
       );
@@ -71,12 +100,21 @@ export function KindFields({ kind, ...props }: FieldsProps & { kind: NodeKind })
       return (
         <>
           {label}
-          {choice('metric', 'Winning metric', ['open', 'click', 'conversion'], { open: 'Opens', click: 'Clicks', conversion: 'Conversions' })}
+          {choice('metric', 'Winning metric', ['open', 'click', 'conversion'], {
+            open: 'Opens',
+            click: 'Clicks',
+            conversion: 'Conversions',
+          })}
           <PathsEditor kind="abSplit" {...props} />
         </>
       );
     case 'randomCohort':
-      return <>{label}<PathsEditor kind="randomCohort" {...props} /></>;
+      return (
+        <>
+          {label}
+          <PathsEditor kind="randomCohort" {...props} />
+        </>
+      );
     case 'updateProfile':
       return (
         <>
@@ -90,15 +128,29 @@ export function KindFields({ kind, ...props }: FieldsProps & { kind: NodeKind })
       return (
         <>
           {label}
-          {choice('type', 'Type', ['goal', 'exit'], { goal: 'Goal (counts a conversion)', exit: 'Exit (leaves the journey)' })}
+          {choice('type', 'Type', ['goal', 'exit'], {
+            goal: 'Goal (counts a conversion)',
+            exit: 'Exit (leaves the journey)',
+          })}
           {text('event', 'Conversion event')}
         </>
       );
     case 'note':
       return (
         <>
-          <TextField label="Note" multiline value={read.text(data.text)} error={errors.text} onChange={(v) => write({ text: v })} />
-          {choice('color', 'Colour', ['yellow', 'blue', 'green', 'pink'], { yellow: 'Yellow', blue: 'Blue', green: 'Green', pink: 'Pink' })}
+          <TextField
+            label="Note"
+            multiline
+            value={read.text(data.text)}
+            error={errors.text}
+            onChange={(v) => write({ text: v })}
+          />
+          {choice('color', 'Colour', ['yellow', 'blue', 'green', 'pink'], {
+            yellow: 'Yellow',
+            blue: 'Blue',
+            green: 'Green',
+            pink: 'Pink',
+          })}
         </>
       );
   }

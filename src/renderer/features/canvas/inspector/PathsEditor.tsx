@@ -13,7 +13,8 @@ export function PathsEditor({ kind, data, errors, write, commit }: FieldsProps &
   const control = kind === 'abSplit' ? read.number(data.controlPercent) : null;
   const total = pathTotal(paths, control ?? 0);
   const save = (next: SplitPath[]) => write({ [rules.field]: next });
-  const change = (i: number, patch: Partial<SplitPath>) => save(paths.map((p, j) => (j === i ? { ...p, ...patch } : p)));
+  const change = (i: number, patch: Partial<SplitPath>) =>
+    save(paths.map((p, j) => (j === i ? { ...p, ...patch } : p)));
   const noun = rules.noun.toLowerCase();
   return (
     <fieldset className="je-paths">
@@ -25,7 +26,13 @@ export function PathsEditor({ kind, data, errors, write, commit }: FieldsProps &
       </div>
       {paths.map((path, i) => (
         <div key={`${path.id}-${i}`} className="je-paths__row">
-          <TextField hideLabel label={`${rules.noun} ${i + 1} name`} value={path.name} error={errors[`${rules.field}.${i}.name`]} onChange={(name) => change(i, { name })} />
+          <TextField
+            hideLabel
+            label={`${rules.noun} ${i + 1} name`}
+            value={path.name}
+            error={errors[`${rules.field}.${i}.name`]}
+            onChange={(name) => change(i, { name })}
+          />
           <NumberField
             hideLabel
             label={`${rules.noun} ${i + 1} percent`}
@@ -47,11 +54,22 @@ export function PathsEditor({ kind, data, errors, write, commit }: FieldsProps &
           </button>
         </div>
       ))}
-      <button type="button" disabled={paths.length >= rules.max} onClick={() => commit({ [rules.field]: [...paths, newPath(kind, paths, control ?? 0)] })}>
+      <button
+        type="button"
+        disabled={paths.length >= rules.max}
+        onClick={() => commit({ [rules.field]: [...paths, newPath(kind, paths, control ?? 0)] })}
+      >
         Add {noun}
       </button>
       {kind === 'abSplit' && (
-        <NumberField label="Control group %" value={control} min={0} max={100} error={errors.controlPercent} onChange={(v) => write({ controlPercent: v })} />
+        <NumberField
+          label="Control group %"
+          value={control}
+          min={0}
+          max={100}
+          error={errors.controlPercent}
+          onChange={(v) => write({ controlPercent: v })}
+        />
       )}
       <p className={total === 100 ? 'je-paths__total' : 'je-paths__total je-paths__total--off'} aria-live="polite">
         Total: {total}%{total === 100 ? ' ✓' : ' — must add up to 100%'}

@@ -42,15 +42,33 @@ function a11y(id: string, error?: string) {
   return { id, 'aria-invalid': error ? true : undefined, 'aria-describedby': error ? `${id}-error` : undefined };
 }
 
-export function TextField(props: ControlProps<string> & { type?: 'text' | 'email' | 'time' | 'date'; multiline?: boolean; placeholder?: string }) {
+export function TextField(
+  props: ControlProps<string> & {
+    type?: 'text' | 'email' | 'time' | 'date';
+    multiline?: boolean;
+    placeholder?: string;
+  },
+) {
   const id = useId();
   const { label, hideLabel, value, onChange, error, type = 'text', multiline, placeholder } = props;
   return (
     <FieldShell id={id} label={label} hideLabel={hideLabel} error={error}>
       {multiline ? (
-        <textarea {...a11y(id, error)} value={value} rows={5} placeholder={placeholder} onChange={(e) => onChange(e.target.value)} />
+        <textarea
+          {...a11y(id, error)}
+          value={value}
+          rows={5}
+          placeholder={placeholder}
+          onChange={(e) => onChange(e.target.value)}
+        />
       ) : (
-        <input {...a11y(id, error)} type={type} value={value} placeholder={placeholder} onChange={(e) => onChange(e.target.value)} />
+        <input
+          {...a11y(id, error)}
+          type={type}
+          value={value}
+          placeholder={placeholder}
+          onChange={(e) => onChange(e.target.value)}
+        />
       )}
     </FieldShell>
   );
@@ -60,7 +78,14 @@ export function TextField(props: ControlProps<string> & { type?: 'text' | 'email
  * A number input that keeps what is being typed ("", "-", "1.") locally and writes
  * only numbers, so clearing the box to retype does not write garbage to the journey.
  */
-export function NumberField(props: Omit<ControlProps<number | null>, 'onChange'> & { min?: number; max?: number; step?: number; onChange: (value: number) => void }) {
+export function NumberField(
+  props: Omit<ControlProps<number | null>, 'onChange'> & {
+    min?: number;
+    max?: number;
+    step?: number;
+    onChange: (value: number) => void;
+  },
+) {
   const id = useId();
   const { label, hideLabel, value, onChange, error, min, max, step } = props;
   const [draft, setDraft] = useState<string | null>(null);

@@ -1,0 +1,8 @@
+/** The drag-and-drop type a palette item carries; the canvas accepts only this. */
+export const PALETTE_MIME = 'application/x-maily-node-kind';
+
+/**
+ * Past this many nodes a journey is "big": only what is in view is rendered, and the
+ * view opens on (and fits after auto-layout to) its Entry steps instead of all of it.
+ */
+export const bigJourney = 300;
