@@ -33,8 +33,12 @@ export default defineConfig({
     root: resolve(__dirname, 'src/renderer'),
     plugins: [react()],
     worker: { format: 'es' },
+    // Pre-bundle elkjs for the dev server, so the layout worker does not trigger a reload.
+    optimizeDeps: { include: ['elkjs/lib/elk.bundled.js'] },
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
+      // electron-vite leaves the renderer unminified; minified, a cold open parses far less.
+      minify: true,
       rollupOptions: { input: resolve(__dirname, 'src/renderer/index.html') },
     },
   },

@@ -35,7 +35,10 @@ export async function startHost(dataDir = tempDataDir(), extraArgs: string[] = [
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
-  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => {
+    stderr += d.toString();
+    if (process.env.MAILY_HOST_LOG) process.stderr.write(d);
+  });
   const url = await new Promise<string>((resolveUrl, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`host did not start in 20 s:\n${stderr}`)), 20_000);

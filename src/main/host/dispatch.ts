@@ -3,6 +3,9 @@ import type { Envelope } from '../../shared/api/client';
 import { ErrorCode, MailyError, toErrorInfo, type ErrorInfo } from '../../shared/errors';
 import type { Logger } from './logger';
 
+/** Requests slower than this are logged, to find what makes the UI wait. */
+const SLOW_REQUEST_MS = Number(process.env.MAILY_SLOW_REQUEST_MS ?? 250);
+
 /** Who is calling: one session per window (Electron) or per socket (headless). */
 export interface CallContext {
   sessionId: string;
@@ -40,9 +43,13 @@ export async function dispatch(
   }
   const parsed = requests[channel].input.safeParse(input);
   if (!parsed.success) return fail(ErrorCode.InvalidInput, describeIssues(parsed.error.issues));
+  const started = performance.now();
   try {
     const handler = handlers[channel] as (input: unknown, ctx: CallContext) => unknown;
-    return { ok: true, value: await handler(parsed.data, ctx) };
+    const value = await handler(parsed.data, ctx);
+    const ms = performance.now() - started;
+    if (ms > SLOW_REQUEST_MS) log.warn(`slow request ${channel}: ${Math.round(ms)} ms`);
+    return { ok: true, value };
   } catch (error) {
     if (!(error instanceof MailyError)) log.error(`request ${channel} failed`, error);
     return { ok: false, error: toErrorInfo(error) };

@@ -1,7 +1,15 @@
-import { useEffect, useState } from 'react';
-import { JourneyEditor } from '../features/canvas';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { SaveStatus, useCampaignDoc } from '../features/documents';
 import { useApi } from './BackendContext';
+
+/**
+ * The canvas (React Flow, its nodes and inspector) is its own chunk, so the first screen
+ * shows without waiting for it.
+ */
+const loadCanvas = () => import('../features/canvas');
+// Fetched at start-up, before any document request can keep the host busy.
+void loadCanvas();
+const JourneyEditor = lazy(() => loadCanvas().then((m) => ({ default: m.JourneyEditor })));
 
 /** One open campaign: its header with the save state, and the journey canvas. */
 export function CampaignScreen({ campaignId, onBack }: { campaignId: string; onBack: () => void }) {
@@ -33,7 +41,11 @@ export function CampaignScreen({ campaignId, onBack }: { campaignId: string; onB
           <button onClick={onBack}>Back to campaigns</button>
         </div>
       )}
-      {doc.status === 'ready' && doc.doc && <JourneyEditor doc={doc.doc} readOnly={doc.readOnly} campaignName={name} />}
+      {doc.status === 'ready' && doc.doc && (
+        <Suspense fallback={<p className="muted centre">Opening the canvas…</p>}>
+          <JourneyEditor doc={doc.doc} readOnly={doc.readOnly} campaignName={name} />
+        </Suspense>
+      )}
     </main>
   );
 }

@@ -71,6 +71,7 @@ export class WebSocketTransport implements Connection {
     socket.binaryType = 'arraybuffer';
     this.socket = socket;
     socket.onopen = () => {
+      performance.mark('maily:socket-open');
       this.backoff = 250;
       this.setState('open');
     };

@@ -61,10 +61,13 @@ export class CampaignDocSession {
 
   async start(): Promise<void> {
     try {
+      performance.mark('maily:doc-requested');
       const opened = await this.api.docs.open({ campaignId: this.campaignId });
       if (this.disposed) return;
+      performance.mark('maily:doc-received');
       const doc = new Y.Doc();
       Y.applyUpdate(doc, opened.state, FROM_HOST);
+      performance.mark('maily:doc-applied');
       doc.on('update', this.onLocalUpdate);
       this.cleanups.push(() => doc.off('update', this.onLocalUpdate));
       this.cleanups.push(this.api.on('docs:remoteUpdate', (p) => this.onRemoteUpdate(p.campaignId, p.update)));
