@@ -34,7 +34,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: ['electron', 'react', 'react-dom'], patterns: ['node:*', '../main/*', '../renderer/*', '**/main/**', '**/renderer/**'] },
+        {
+          paths: ['electron', 'react', 'react-dom'],
+          patterns: ['node:*', '../main/*', '../renderer/*', '**/main/**', '**/renderer/**'],
+        },
       ],
     },
   },

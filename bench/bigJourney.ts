@@ -28,7 +28,9 @@ export function buildBigJourney(nodeCount = 2000, edgeCount = 2500, seed = 42): 
     ids.push(addNode(doc, kind, { x: Math.floor(i / 40) * 280, y: (i % 40) * 140 }));
   }
   const journey: Journey = readJourney(doc);
-  const outputs = journey.nodes.flatMap((node, i) => portsOf(node.kind, node.data).outputs.map((port) => ({ i, handle: port.id })));
+  const outputs = journey.nodes.flatMap((node, i) =>
+    portsOf(node.kind, node.data).outputs.map((port) => ({ i, handle: port.id })),
+  );
   let edges = 0;
   for (const { i, handle } of outputs) {
     if (edges >= edgeCount || i >= nodeCount - 1) continue;

@@ -25,12 +25,16 @@ export async function runCanvasBench(runs = 3) {
       const { context, page } = await openPage(browser, url);
       await page.waitForSelector('.react-flow__node', { timeout: 60_000 });
       // One more frame after the first nodes paint: the canvas now reacts to input.
-      interactive.push(await page.evaluate<number>('new Promise((r) => requestAnimationFrame(() => r(performance.now())))'));
-      console.log(await page.evaluate<string>(`JSON.stringify({
+      interactive.push(
+        await page.evaluate<number>('new Promise((r) => requestAnimationFrame(() => r(performance.now())))'),
+      );
+      console.log(
+        await page.evaluate<string>(`JSON.stringify({
         script: Math.round(performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.js')).map((e) => e.responseEnd)[0]),
         domContentLoaded: Math.round(performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd),
         marks: Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)])),
-      })`));
+      })`),
+      );
       if (run === runs - 1) frames = await panFor(page, 3000);
       await context.close();
     }

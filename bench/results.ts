@@ -16,7 +16,12 @@ export interface BenchResult {
 }
 
 /** Writes one benchmark's JSON under bench/results/ and prints it. */
-export function writeResult(name: string, results: Record<string, number>, targets: Record<string, number>, notes?: string): BenchResult {
+export function writeResult(
+  name: string,
+  results: Record<string, number>,
+  targets: Record<string, number>,
+  notes?: string,
+): BenchResult {
   const met = Object.entries(targets).every(([key, limit]) => results[key] !== undefined && results[key] <= limit);
   const result: BenchResult = {
     name,

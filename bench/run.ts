@@ -4,5 +4,7 @@ import { runHostBench } from './host.bench';
 
 /** `npm run bench`: every benchmark, each writing JSON under bench/results/. Not a test: no asserts. */
 const results = [await runDocsBench(), await runHostBench(), await runCanvasBench()];
-const summary = results.map((r) => `${(r as { name: string }).name}: ${(r as { met: boolean }).met ? 'targets met' : 'see JSON'}`);
+const summary = results.map(
+  (r) => `${(r as { name: string }).name}: ${(r as { met: boolean }).met ? 'targets met' : 'see JSON'}`,
+);
 console.log(`\n${summary.join('\n')}`);

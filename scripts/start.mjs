@@ -34,13 +34,26 @@ function ensureSqliteForElectron(version) {
   console.log(`start: building better-sqlite3 for Electron ${version} (first run only)…`);
   const work = mkdtempSync(join(tmpdir(), 'maily-sqlite-'));
   try {
-    cpSync(join(root, 'node_modules/better-sqlite3'), work, { recursive: true, filter: (p) => !p.includes(`${join('better-sqlite3', 'build')}`) });
+    cpSync(join(root, 'node_modules/better-sqlite3'), work, {
+      recursive: true,
+      filter: (p) => !p.includes(`${join('better-sqlite3', 'build')}`),
+    });
     const prebuild = join(root, 'node_modules/.bin/prebuild-install');
     try {
       run(prebuild, ['--runtime', 'electron', '--target', version, '--arch', process.arch], work);
     } catch {
       const gyp = join(root, 'node_modules/.bin/node-gyp');
-      run(gyp, ['rebuild', '--release', '--runtime=electron', `--target=${version}`, '--dist-url=https://electronjs.org/headers'], work);
+      run(
+        gyp,
+        [
+          'rebuild',
+          '--release',
+          '--runtime=electron',
+          `--target=${version}`,
+          '--dist-url=https://electronjs.org/headers',
+        ],
+        work,
+      );
     }
     mkdirSync(dirname(target), { recursive: true });
     copyFileSync(join(work, 'build/Release/better_sqlite3.node'), target);

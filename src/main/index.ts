@@ -39,27 +39,30 @@ function start(): void {
     if (window?.isMinimized()) window.restore();
     window?.focus();
   });
-  app.whenReady().then(() => {
-    setupSecurity(isTrustedUrl);
-    const appRoot = app.isPackaged ? process.resourcesPath : app.getAppPath();
-    host = createHost({
-      dataDir: join(app.getPath('userData'), 'data'),
-      kind: 'desktop',
-      version: app.getVersion(),
-      nativeBinding: electronSqliteBinding(appRoot),
-      log: consoleLogger,
-    });
-    bridge = new IpcBridge(host, isTrustedUrl);
-    setupMenu(() => BrowserWindow.getFocusedWindow());
-    app.on('maily:new-window' as never, () => openWindow());
-    openWindow();
-    app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) openWindow();
-    });
-  }, (error: unknown) => {
-    consoleLogger.error('Maily could not start', error);
-    app.exit(1);
-  });
+  app.whenReady().then(
+    () => {
+      setupSecurity(isTrustedUrl);
+      const appRoot = app.isPackaged ? process.resourcesPath : app.getAppPath();
+      host = createHost({
+        dataDir: join(app.getPath('userData'), 'data'),
+        kind: 'desktop',
+        version: app.getVersion(),
+        nativeBinding: electronSqliteBinding(appRoot),
+        log: consoleLogger,
+      });
+      bridge = new IpcBridge(host, isTrustedUrl);
+      setupMenu(() => BrowserWindow.getFocusedWindow());
+      app.on('maily:new-window' as never, () => openWindow());
+      openWindow();
+      app.on('activate', () => {
+        if (BrowserWindow.getAllWindows().length === 0) openWindow();
+      });
+    },
+    (error: unknown) => {
+      consoleLogger.error('Maily could not start', error);
+      app.exit(1);
+    },
+  );
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });

@@ -37,7 +37,8 @@ function parse(argv: string[]): ServeArgs {
     process.exit(0);
   }
   const port = Number(values.port ?? '0');
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535, got "${values.port}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be 0–65535, got "${values.port}"`);
   return {
     dataDir: resolve(values['data-dir'] ?? process.env.MAILY_DATA_DIR ?? join(homedir(), '.maily')),
     port,

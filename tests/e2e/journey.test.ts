@@ -76,7 +76,9 @@ describe('drawing a journey, as a new user would', () => {
     await expect.poll(() => page.locator('.react-flow__node').count()).toBe(10);
     await page.getByRole('toolbar', { name: 'Canvas' }).getByRole('button', { name: 'Fit view' }).click();
     await page.waitForTimeout(400); // the fit animates
-    const id = Object.fromEntries(await Promise.all(kinds.map(async ([, k]) => [k, await idOf(page, k)] as const))) as Record<Kind, string>;
+    const id = Object.fromEntries(
+      await Promise.all(kinds.map(async ([, k]) => [k, await idOf(page, k)] as const)),
+    ) as Record<Kind, string>;
 
     // Connect them with the mouse; then an invalid connection is refused with a reason.
     await connect(page, id.entry, 'out', id.email);
@@ -84,14 +86,24 @@ describe('drawing a journey, as a new user would', () => {
     await connect(page, id.delay, 'out', id.waitUntil);
     await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(3);
     await connect(page, id.email, 'out', id.goal);
-    await expect.poll(() => page.getByRole('status').filter({ hasText: /already|delete/i }).count()).toBeGreaterThan(0);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('status')
+          .filter({ hasText: /already|delete/i })
+          .count(),
+      )
+      .toBeGreaterThan(0);
     expect(await page.locator('.react-flow__edge').count()).toBe(3);
 
     // The rest through the inspector's accessible "next step" pickers.
     const pick = async (kind: Kind, port: string, target: Kind) => {
       await selectNode(page, kind);
       const select = inspector(page).getByLabel(`${port} → next step`);
-      const option = await select.locator('option', { hasText: await nodeLabel(page, target) }).first().getAttribute('value');
+      const option = await select
+        .locator('option', { hasText: await nodeLabel(page, target) })
+        .first()
+        .getAttribute('value');
       await select.selectOption(option!);
     };
     await pick('waitUntil', 'Event happened', 'condition');
@@ -102,7 +114,9 @@ describe('drawing a journey, as a new user would', () => {
     await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(8);
 
     // The email has no subject or sender: the problems panel says so; clicking focuses it.
-    const subjectProblem = problems(page).getByRole('button').filter({ hasText: /subject/i });
+    const subjectProblem = problems(page)
+      .getByRole('button')
+      .filter({ hasText: /subject/i });
     await subjectProblem.first().click();
     await expect.poll(() => nodeOf(page, 'email').getAttribute('class')).toMatch(/selected/);
     await inspector(page).getByLabel('Subject').fill('Welcome to Maily, {{first_name}}');
@@ -134,7 +148,12 @@ describe('drawing a journey, as a new user would', () => {
     expect(await nodeOf(page, 'delay').innerText()).toContain('Wait a day');
     await selectNode(page, 'email');
     expect(await inspector(page).getByLabel('Subject').inputValue()).toBe('Welcome to Maily, {{first_name}}');
-    expect(await problems(page).getByRole('button').filter({ hasText: /subject/i }).count()).toBe(0);
+    expect(
+      await problems(page)
+        .getByRole('button')
+        .filter({ hasText: /subject/i })
+        .count(),
+    ).toBe(0);
     expect(errors).toEqual([]);
     await context.close();
   });

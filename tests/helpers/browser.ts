@@ -20,7 +20,10 @@ export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
 }
 
 /** A page with a desktop-sized viewport, failing the test on any uncaught page error. */
-export async function openPage(browser: Browser, url: string): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+export async function openPage(
+  browser: Browser,
+  url: string,
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
   const errors: string[] = [];

@@ -35,7 +35,9 @@ describe('a corrupt campaign on disk', () => {
     // Damage one stored update of one campaign, as a failing disk or a bad peer might.
     const db = new Database(join(first.dataDir, 'workspace.sqlite'));
     const damaged = db
-      .prepare("UPDATE doc_updates SET data = randomblob(40) WHERE campaign_id = ? AND seq = (SELECT MAX(seq) FROM doc_updates WHERE campaign_id = ?)")
+      .prepare(
+        'UPDATE doc_updates SET data = randomblob(40) WHERE campaign_id = ? AND seq = (SELECT MAX(seq) FROM doc_updates WHERE campaign_id = ?)',
+      )
       .run(broken.id, broken.id);
     const snapshots = db.prepare('UPDATE doc_snapshots SET data = randomblob(40) WHERE campaign_id = ?').run(broken.id);
     db.close();

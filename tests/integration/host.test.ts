@@ -111,7 +111,10 @@ describe('headless host over its WebSocket with a real SQLite file', () => {
     const missing = await c.request('docs:open', { campaignId: 'does-not-exist' });
     expect(missing.ok ? null : missing.error.code).toBe('E_NOT_FOUND');
     const campaign = await c.call('campaigns:create', { name: 'Hostile' });
-    const bad = await c.request('docs:update', { campaignId: campaign.id, update: new Uint8Array([1, 2, 3, 4, 5, 250, 250]) });
+    const bad = await c.request('docs:update', {
+      campaignId: campaign.id,
+      update: new Uint8Array([1, 2, 3, 4, 5, 250, 250]),
+    });
     expect(bad.ok ? null : bad.error.code).toBe('E_BAD_UPDATE');
 
     const info = await c.call('app:info', {});
@@ -123,7 +126,10 @@ describe('headless host over its WebSocket with a real SQLite file', () => {
     const h = await host();
     const c = await client(h);
     const campaign = await c.call('campaigns:create', { name: 'Big' });
-    const tooBigUpdate = await c.request('docs:update', { campaignId: campaign.id, update: new Uint8Array(3 * 1024 * 1024) });
+    const tooBigUpdate = await c.request('docs:update', {
+      campaignId: campaign.id,
+      update: new Uint8Array(3 * 1024 * 1024),
+    });
     expect(tooBigUpdate.ok ? null : tooBigUpdate.error.code).toBe('E_INVALID_INPUT');
 
     c.sendRaw(Buffer.alloc(5 * 1024 * 1024, 0x41));

@@ -12,7 +12,10 @@ export interface MainWindowOptions {
 
 /** Creates the main window with secure defaults and its last size and position. */
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
-  const state = loadWindowState(options.stateFile, screen.getAllDisplays().map((d) => d.workArea));
+  const state = loadWindowState(
+    options.stateFile,
+    screen.getAllDisplays().map((d) => d.workArea),
+  );
   const window = new BrowserWindow({
     ...(state.x >= 0 && state.y >= 0 ? { x: state.x, y: state.y } : {}),
     width: state.width,

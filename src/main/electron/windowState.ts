@@ -24,7 +24,11 @@ export function loadWindowState(file: string, displays: Rectangle[]): WindowStat
     return fallback;
   }
   const visible = displays.some(
-    (d) => state.x < d.x + d.width - 50 && state.x + state.width > d.x + 50 && state.y >= d.y - 10 && state.y < d.y + d.height - 50,
+    (d) =>
+      state.x < d.x + d.width - 50 &&
+      state.x + state.width > d.x + 50 &&
+      state.y >= d.y - 10 &&
+      state.y < d.y + d.height - 50,
   );
   return visible ? state : { ...fallback, width: state.width, height: state.height, maximized: state.maximized };
 }

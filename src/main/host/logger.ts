@@ -6,7 +6,10 @@ export interface Logger {
 }
 
 function write(level: string, message: string, detail?: unknown): void {
-  const suffix = detail === undefined ? '' : ` ${detail instanceof Error ? (detail.stack ?? detail.message) : JSON.stringify(detail)}`;
+  const suffix =
+    detail === undefined
+      ? ''
+      : ` ${detail instanceof Error ? (detail.stack ?? detail.message) : JSON.stringify(detail)}`;
   process.stderr.write(`${new Date().toISOString()} ${level} ${message}${suffix}\n`);
 }
 

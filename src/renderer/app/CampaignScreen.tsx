@@ -17,7 +17,11 @@ export function CampaignScreen({ campaignId, onBack }: { campaignId: string; onB
   const doc = useCampaignDoc(campaignId);
   const [name, setName] = useState('');
   useEffect(() => {
-    const load = () => api.campaigns.get({ id: campaignId }).then((c) => setName(c.name), () => setName(''));
+    const load = () =>
+      api.campaigns.get({ id: campaignId }).then(
+        (c) => setName(c.name),
+        () => setName(''),
+      );
     void load();
     return api.on('campaigns:changed', (p) => p.id === campaignId && void load());
   }, [api, campaignId]);
@@ -25,7 +29,9 @@ export function CampaignScreen({ campaignId, onBack }: { campaignId: string; onB
   return (
     <main className="campaign-screen" aria-label={`Campaign ${name}`}>
       <header className="campaign-header">
-        <button onClick={onBack} aria-label="Back to campaigns">← Campaigns</button>
+        <button onClick={onBack} aria-label="Back to campaigns">
+          ← Campaigns
+        </button>
         <h1>{name || 'Campaign'}</h1>
         {doc.status === 'ready' && <SaveStatus save={doc.save} readOnly={doc.readOnly} />}
       </header>

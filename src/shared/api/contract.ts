@@ -12,11 +12,7 @@ import type { AppInfo, CampaignSummary, OpenedDoc, SavedAck } from './dto';
 export const MAX_UPDATE_BYTES = 2 * 1024 * 1024;
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Not a valid id');
-const campaignName = z
-  .string()
-  .trim()
-  .min(1, 'Give the campaign a name')
-  .max(120, 'Use at most 120 characters');
+const campaignName = z.string().trim().min(1, 'Give the campaign a name').max(120, 'Use at most 120 characters');
 const update = z
   .custom<Uint8Array>((value) => value instanceof Uint8Array, { message: 'Expected binary update data' })
   .refine((u) => u.byteLength > 0, 'The update is empty')
@@ -57,7 +53,10 @@ export interface EventPayloads {
   'docs:remoteUpdate': { campaignId: string; update: Uint8Array };
 }
 
-export const eventNames = ['campaigns:changed', 'docs:remoteUpdate'] as const satisfies readonly (keyof EventPayloads)[];
+export const eventNames = [
+  'campaigns:changed',
+  'docs:remoteUpdate',
+] as const satisfies readonly (keyof EventPayloads)[];
 
 export type Channel = keyof typeof requests;
 export type EventName = keyof EventPayloads;

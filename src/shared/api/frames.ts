@@ -14,7 +14,11 @@ const errorInfo = z.object({ code: z.string().max(64), message: z.string().max(2
 
 export const requestFrame = z.object({
   t: z.literal('req'),
-  id: z.number().int().min(0).max(2 ** 31),
+  id: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31),
   ch: z.string().max(64),
   in: z.unknown(),
 });

@@ -84,7 +84,9 @@ export class WebSocketTransport implements Connection {
     this.socket = null;
     for (const [id, pending] of this.pending) {
       clearTimeout(pending.timer);
-      pending.resolve(disconnected('The connection to Maily was lost. Your change is kept and will be saved when it is back.'));
+      pending.resolve(
+        disconnected('The connection to Maily was lost. Your change is kept and will be saved when it is back.'),
+      );
       this.pending.delete(id);
     }
     if (this.disposed) return;
@@ -114,12 +116,16 @@ export class WebSocketTransport implements Connection {
   }
 
   private async invoke(channel: Channel, input: unknown): Promise<Envelope<unknown>> {
-    if (!(await this.waitOpen())) return disconnected('Maily is not reachable right now. Check that the host is running.');
+    if (!(await this.waitOpen()))
+      return disconnected('Maily is not reachable right now. Check that the host is running.');
     const id = this.nextId++;
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         this.pending.delete(id);
-        resolve({ ok: false, error: { code: ErrorCode.Timeout, message: 'Maily took too long to answer. Try again.' } });
+        resolve({
+          ok: false,
+          error: { code: ErrorCode.Timeout, message: 'Maily took too long to answer. Try again.' },
+        });
       }, REQUEST_TIMEOUT_MS);
       this.pending.set(id, { resolve, timer });
       this.socket!.send(encodeFrame({ t: 'req', id, ch: channel, in: input }));

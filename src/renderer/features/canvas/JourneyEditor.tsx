@@ -1,7 +1,7 @@
 import '@xyflow/react/dist/style.css';
 import './canvas.css';
 import { ReactFlowProvider } from '@xyflow/react';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type * as Y from 'yjs';
 import { moveNodes, newId, removeElements, type NodePosition } from '../../../shared/journey/ydoc';
 import type { Editor } from './EditorContext';
@@ -26,8 +26,9 @@ export interface JourneyEditorProps {
 }
 
 function EditorState({ doc, readOnly, campaignName, layers = defaultLayers }: JourneyEditorProps) {
-  const [origin] = useState(() => ({ editor: newId() }));
+  const [origin] = useState(() => { performance.mark('maily:editor-render'); return { editor: newId() }; });
   const { journey, latest } = useJourney(doc);
+  useState(() => performance.mark('maily:journey-read'));
   const undo = useUndo(doc, origin);
   const toast = useToast();
   const layerState = useLayers(layers);
@@ -56,6 +57,8 @@ function EditorState({ doc, readOnly, campaignName, layers = defaultLayers }: Jo
     markedEdges: problems.markedEdges,
     commitMoves,
   });
+  useState(() => performance.mark('maily:view-derived'));
+  useEffect(() => { performance.mark('maily:editor-mounted'); requestAnimationFrame(() => performance.mark('maily:editor-frame')); }, []);
   const editor = useMemo<Editor>(
     () => ({ doc, origin, readOnly, journey: latest, step, announce: toast.show }),
     [doc, origin, readOnly, latest, step, toast.show],

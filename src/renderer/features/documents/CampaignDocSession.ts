@@ -35,7 +35,13 @@ const BATCH_MS = 40;
  * what the host is missing.
  */
 export class CampaignDocSession {
-  private snapshot: DocSnapshot = { status: 'loading', doc: null, readOnly: false, problem: null, save: { kind: 'saved', savedAt: null } };
+  private snapshot: DocSnapshot = {
+    status: 'loading',
+    doc: null,
+    readOnly: false,
+    problem: null,
+    save: { kind: 'saved', savedAt: null },
+  };
   private readonly listeners = new Set<() => void>();
   private readonly cleanups: (() => void)[] = [];
   private batch: Uint8Array[] = [];
@@ -107,7 +113,8 @@ export class CampaignDocSession {
   private readonly onLocalUpdate = (update: Uint8Array, origin: unknown) => {
     if (origin === FROM_HOST || this.snapshot.readOnly) return;
     this.batch.push(update);
-    if (this.snapshot.save.kind !== 'offline' && this.snapshot.save.kind !== 'error') this.set({ save: { kind: 'saving' } });
+    if (this.snapshot.save.kind !== 'offline' && this.snapshot.save.kind !== 'error')
+      this.set({ save: { kind: 'saving' } });
     this.batchTimer ??= setTimeout(() => this.flush(), BATCH_MS);
   };
 
@@ -141,7 +148,8 @@ export class CampaignDocSession {
     try {
       const ack = await this.api.docs.update({ campaignId: this.campaignId, update });
       this.inFlight -= 1;
-      if (this.inFlight === 0 && this.batch.length === 0 && !this.needsResync) this.set({ save: { kind: 'saved', savedAt: ack.savedAt } });
+      if (this.inFlight === 0 && this.batch.length === 0 && !this.needsResync)
+        this.set({ save: { kind: 'saved', savedAt: ack.savedAt } });
     } catch (error) {
       this.inFlight -= 1;
       this.handleSendError(error);

@@ -19,7 +19,13 @@ function label(save: SaveState, readOnly: boolean): string {
 export const SaveStatus = memo(function SaveStatus({ save, readOnly }: { save: SaveState; readOnly: boolean }) {
   const detail = save.kind === 'offline' || save.kind === 'error' ? save.message : undefined;
   return (
-    <span className={`save-status save-${readOnly ? 'readonly' : save.kind}`} role="status" aria-live="polite" title={detail} data-save={save.kind}>
+    <span
+      className={`save-status save-${readOnly ? 'readonly' : save.kind}`}
+      role="status"
+      aria-live="polite"
+      title={detail}
+      data-save={save.kind}
+    >
       {label(save, readOnly)}
       {detail && <span className="visually-hidden"> {detail}</span>}
     </span>

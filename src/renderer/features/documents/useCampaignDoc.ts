@@ -19,4 +19,10 @@ export function useCampaignDoc(campaignId: string): DocSnapshot {
   );
 }
 
-const loading: DocSnapshot = { status: 'loading', doc: null, readOnly: false, problem: null, save: { kind: 'saved', savedAt: null } };
+const loading: DocSnapshot = {
+  status: 'loading',
+  doc: null,
+  readOnly: false,
+  problem: null,
+  save: { kind: 'saved', savedAt: null },
+};

@@ -12,7 +12,15 @@ export interface CampaignActions {
 }
 
 /** One campaign in the workspace list, with its actions; rename happens in place. */
-export const CampaignRow = memo(function CampaignRow({ campaign, inTrash, actions }: { campaign: CampaignSummary; inTrash: boolean; actions: CampaignActions }) {
+export const CampaignRow = memo(function CampaignRow({
+  campaign,
+  inTrash,
+  actions,
+}: {
+  campaign: CampaignSummary;
+  inTrash: boolean;
+  actions: CampaignActions;
+}) {
   const [editing, setEditing] = useState(false);
   const [name, setName] = useState(campaign.name);
   const submit = async (event: FormEvent) => {
@@ -24,31 +32,65 @@ export const CampaignRow = memo(function CampaignRow({ campaign, inTrash, action
     <li className="campaign-row" data-campaign-id={campaign.id}>
       {editing ? (
         <form className="rename-form" onSubmit={submit}>
-          <input aria-label={`New name for ${campaign.name}`} value={name} autoFocus onChange={(e) => setName(e.target.value)} onKeyDown={(e) => e.key === 'Escape' && setEditing(false)} />
+          <input
+            aria-label={`New name for ${campaign.name}`}
+            value={name}
+            autoFocus
+            onChange={(e) => setName(e.target.value)}
+            onKeyDown={(e) => e.key === 'Escape' && setEditing(false)}
+          />
           <button type="submit">Save name</button>
-          <button type="button" onClick={() => setEditing(false)}>Cancel</button>
+          <button type="button" onClick={() => setEditing(false)}>
+            Cancel
+          </button>
         </form>
       ) : inTrash ? (
         <span className="campaign-name">{campaign.name}</span>
       ) : (
-        <button className="campaign-name link" onClick={() => actions.open(campaign.id)} aria-label={`Open ${campaign.name}`}>
+        <button
+          className="campaign-name link"
+          onClick={() => actions.open(campaign.id)}
+          aria-label={`Open ${campaign.name}`}
+        >
           {campaign.name}
         </button>
       )}
       <span className="campaign-time" title={new Date(campaign.updatedAt).toLocaleString()}>
-        {inTrash && campaign.trashedAt ? `Trashed ${relativeTime(campaign.trashedAt)}` : `Changed ${relativeTime(campaign.updatedAt)}`}
+        {inTrash && campaign.trashedAt
+          ? `Trashed ${relativeTime(campaign.trashedAt)}`
+          : `Changed ${relativeTime(campaign.updatedAt)}`}
       </span>
       <span className="campaign-actions">
         {inTrash ? (
           <>
-            <button onClick={() => actions.restore(campaign.id)} aria-label={`Restore ${campaign.name}`}>Restore</button>
-            <button className="danger" onClick={() => actions.purge(campaign.id)} aria-label={`Delete ${campaign.name} forever`}>Delete forever</button>
+            <button onClick={() => actions.restore(campaign.id)} aria-label={`Restore ${campaign.name}`}>
+              Restore
+            </button>
+            <button
+              className="danger"
+              onClick={() => actions.purge(campaign.id)}
+              aria-label={`Delete ${campaign.name} forever`}
+            >
+              Delete forever
+            </button>
           </>
         ) : (
           <>
-            <button onClick={() => { setName(campaign.name); setEditing(true); }} aria-label={`Rename ${campaign.name}`}>Rename</button>
-            <button onClick={() => actions.duplicate(campaign.id)} aria-label={`Duplicate ${campaign.name}`}>Duplicate</button>
-            <button onClick={() => actions.trash(campaign.id)} aria-label={`Move ${campaign.name} to trash`}>Move to trash</button>
+            <button
+              onClick={() => {
+                setName(campaign.name);
+                setEditing(true);
+              }}
+              aria-label={`Rename ${campaign.name}`}
+            >
+              Rename
+            </button>
+            <button onClick={() => actions.duplicate(campaign.id)} aria-label={`Duplicate ${campaign.name}`}>
+              Duplicate
+            </button>
+            <button onClick={() => actions.trash(campaign.id)} aria-label={`Move ${campaign.name} to trash`}>
+              Move to trash
+            </button>
           </>
         )}
       </span>

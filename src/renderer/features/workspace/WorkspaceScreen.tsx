@@ -42,7 +42,8 @@ export function WorkspaceScreen({ onOpen }: { onOpen: (id: string) => void }) {
       trash: (id) => void run(() => api.campaigns.trash({ id }), 'Moved to the trash. You can restore it from Trash.'),
       restore: (id) => void run(() => api.campaigns.restore({ id }), 'Campaign restored.'),
       purge: (id) => {
-        if (window.confirm('Delete this campaign forever? This cannot be undone.')) void run(() => api.campaigns.purge({ id }), 'Deleted forever.');
+        if (window.confirm('Delete this campaign forever? This cannot be undone.'))
+          void run(() => api.campaigns.purge({ id }), 'Deleted forever.');
       },
     }),
     [api, onOpen],
@@ -63,7 +64,13 @@ export function WorkspaceScreen({ onOpen }: { onOpen: (id: string) => void }) {
     <main className="workspace" aria-labelledby="workspace-title">
       <header className="workspace-header">
         <h1 id="workspace-title">{trash ? 'Trash' : 'Campaigns'}</h1>
-        <input type="search" aria-label="Search campaigns" placeholder="Search campaigns" value={query} onChange={(e) => setQuery(e.target.value)} />
+        <input
+          type="search"
+          aria-label="Search campaigns"
+          placeholder="Search campaigns"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
         <button onClick={() => setTrash((t) => !t)}>{trash ? 'Back to campaigns' : 'Show trash'}</button>
         {!trash && (
           <button className="primary" onClick={() => setCreating(true)} title="New campaign (Ctrl+N)">
@@ -72,13 +79,18 @@ export function WorkspaceScreen({ onOpen }: { onOpen: (id: string) => void }) {
         )}
       </header>
       {creating && <NewCampaignForm onCreate={create} onCancel={() => setCreating(false)} />}
-      <p className="notice" role="status" aria-live="polite">{notice ?? list.error ?? ''}</p>
+      <p className="notice" role="status" aria-live="polite">
+        {notice ?? list.error ?? ''}
+      </p>
       {list.loading ? (
         <p className="muted">Loading campaigns…</p>
       ) : list.campaigns.length === 0 ? (
         <p className="empty">{emptyText(trash, query)}</p>
       ) : (
-        <ul className="campaign-list" aria-label={trash ? 'Campaigns in the trash' : 'Campaigns, most recently changed first'}>
+        <ul
+          className="campaign-list"
+          aria-label={trash ? 'Campaigns in the trash' : 'Campaigns, most recently changed first'}
+        >
           {list.campaigns.map((c) => (
             <CampaignRow key={c.id} campaign={c} inTrash={trash} actions={actions} />
           ))}

@@ -40,9 +40,18 @@ describe('IpcBridge', () => {
     const invoke = handlers.get(IPC_INVOKE)!;
     const ok = await invoke(fakeSender(trusted), 'app:info', {});
     expect(ok).toMatchObject({ ok: true, value: { name: 'Maily' } });
-    expect(await invoke(fakeSender('https://evil.example/'), 'app:info', {})).toMatchObject({ ok: false, error: { code: 'E_UNAUTHORIZED' } });
-    expect(await invoke(fakeSender(trusted, true), 'app:info', {})).toMatchObject({ ok: false, error: { code: 'E_UNAUTHORIZED' } });
-    expect(await invoke(fakeSender(trusted), 'campaigns:create', { name: 7 })).toMatchObject({ ok: false, error: { code: 'E_INVALID_INPUT' } });
+    expect(await invoke(fakeSender('https://evil.example/'), 'app:info', {})).toMatchObject({
+      ok: false,
+      error: { code: 'E_UNAUTHORIZED' },
+    });
+    expect(await invoke(fakeSender(trusted, true), 'app:info', {})).toMatchObject({
+      ok: false,
+      error: { code: 'E_UNAUTHORIZED' },
+    });
+    expect(await invoke(fakeSender(trusted), 'campaigns:create', { name: 7 })).toMatchObject({
+      ok: false,
+      error: { code: 'E_INVALID_INPUT' },
+    });
     bridge.dispose();
     expect(handlers.has(IPC_INVOKE)).toBe(false);
   });
@@ -53,7 +62,11 @@ describe('IpcBridge', () => {
     const invoke = handlers.get(IPC_INVOKE)!;
     const a = fakeSender(trusted);
     await invoke(a, 'campaigns:create', { name: 'Hello' });
-    expect(a.sender.send).toHaveBeenCalledWith('maily:event', 'campaigns:changed', expect.objectContaining({ id: expect.any(String) }));
+    expect(a.sender.send).toHaveBeenCalledWith(
+      'maily:event',
+      'campaigns:changed',
+      expect.objectContaining({ id: expect.any(String) }),
+    );
     bridge.dispose();
   });
 });

@@ -19,7 +19,12 @@ describe('window state', () => {
 
   it('recentres a window saved on a screen that is gone, keeping its size', () => {
     const saved = { x: 4000, y: 80, width: 1200, height: 800, maximized: false };
-    expect(loadWindowState(file(JSON.stringify(saved)), [display])).toMatchObject({ x: -1, y: -1, width: 1200, height: 800 });
+    expect(loadWindowState(file(JSON.stringify(saved)), [display])).toMatchObject({
+      x: -1,
+      y: -1,
+      width: 1200,
+      height: 800,
+    });
   });
 
   it('falls back to defaults for a missing or damaged file', () => {

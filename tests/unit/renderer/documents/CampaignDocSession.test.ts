@@ -20,7 +20,9 @@ function flakyClient(env: InProcess) {
   };
   const wire = createWireApi(
     async (channel, input) =>
-      state === 'open' ? session.call(channel, input) : { ok: false, error: { code: 'E_DISCONNECTED', message: 'offline' } },
+      state === 'open'
+        ? session.call(channel, input)
+        : { ok: false, error: { code: 'E_DISCONNECTED', message: 'offline' } },
     (l) => (listeners.add(l), () => listeners.delete(l)),
   );
   const set = (next: ConnectionState) => {

@@ -19,7 +19,10 @@ function randomBytes(seed: number, length: number): Uint8Array {
 describe('WebSocket frames', () => {
   it('round-trips a request with binary input', () => {
     const update = new Uint8Array([1, 2, 3]);
-    const frame = decodeFrame(encodeFrame({ t: 'req', id: 7, ch: 'docs:update', in: { campaignId: 'a', update } }), requestFrame);
+    const frame = decodeFrame(
+      encodeFrame({ t: 'req', id: 7, ch: 'docs:update', in: { campaignId: 'a', update } }),
+      requestFrame,
+    );
     expect(frame.id).toBe(7);
     expect((frame.in as { update: Uint8Array }).update).toEqual(update);
   });
@@ -46,7 +49,10 @@ describe('WebSocket frames', () => {
 
 describe('optional inputs on the wire', () => {
   it('drops undefined fields instead of sending null', () => {
-    const frame = decodeFrame(encodeFrame({ t: 'req', id: 1, ch: 'campaigns:list', in: { query: undefined, trash: false } }), requestFrame);
+    const frame = decodeFrame(
+      encodeFrame({ t: 'req', id: 1, ch: 'campaigns:list', in: { query: undefined, trash: false } }),
+      requestFrame,
+    );
     expect(frame.in).toEqual({ trash: false });
   });
 });
