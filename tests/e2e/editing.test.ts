@@ -1,20 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openPage } from '../helpers/browser';
-import { startHost, type HostProcess } from '../helpers/hostProcess';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openPage } from '../helpers/browser';
+import { useHostAndBrowser } from '../helpers/e2eEnv';
 
-let host: HostProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  host = await startHost();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-});
+const env = useHostAndBrowser();
 
 const nodes = (page: Page) => page.locator('.react-flow__node');
 const selected = (page: Page) => page.locator('.react-flow__node.selected');
@@ -30,7 +19,7 @@ async function newCampaign(page: Page, name: string): Promise<void> {
 
 describe('editing the canvas with mouse and keyboard', () => {
   it('adds by click and keyboard, copies, pastes, deletes, multi-selects, lays out and toggles layers', async () => {
-    const { page, errors, context } = await openPage(browser, host.url);
+    const { page, errors, context } = await openPage(env.browser, env.host.url);
     await newCampaign(page, 'Editing');
 
     await page.getByRole('button', { name: 'Add Entry', exact: true }).click();

@@ -1,20 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openPage } from '../helpers/browser';
-import { startHost, type HostProcess } from '../helpers/hostProcess';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openPage } from '../helpers/browser';
+import { useHostAndBrowser } from '../helpers/e2eEnv';
+import { startHost } from '../helpers/hostProcess';
 
-let host: HostProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  host = await startHost();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop('SIGKILL');
-});
+const env = useHostAndBrowser();
 
 const kinds = [
   ['Entry', 'entry'],
@@ -60,7 +50,7 @@ const saved = (page: Page) => page.locator('[data-save="saved"]').waitFor();
 
 describe('drawing a journey, as a new user would', () => {
   it('builds every node kind, connects, edits, undoes, fixes a problem and survives kill -9', async () => {
-    const { page, errors, context } = await openPage(browser, host.url);
+    const { page, errors, context } = await openPage(env.browser, env.host.url);
     await page.getByRole('button', { name: 'New campaign' }).click();
     await page.getByLabel('Campaign name').fill('Welcome journey');
     await page.getByRole('button', { name: 'Create campaign' }).click();
@@ -140,9 +130,9 @@ describe('drawing a journey, as a new user would', () => {
     const edges = await page.locator('.react-flow__edge').count();
 
     // Kill the host the hard way, start it again, reload: everything is there.
-    await host.stop('SIGKILL');
-    host = await startHost(host.dataDir);
-    await page.goto(`${host.origin}/${url.search}#token=${host.token}`);
+    await env.host.stop('SIGKILL');
+    env.host = await startHost(env.host.dataDir);
+    await page.goto(`${env.host.origin}/${url.search}#token=${env.host.token}`);
     await expect.poll(() => page.locator('.react-flow__node').count()).toBe(10);
     expect(await page.locator('.react-flow__edge').count()).toBe(edges);
     expect(await nodeOf(page, 'delay').innerText()).toContain('Wait a day');

@@ -1,24 +1,14 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addNode } from '../../src/shared/journey/ydoc';
-import { launchChromium, openPage } from '../helpers/browser';
-import { startHost, type HostProcess } from '../helpers/hostProcess';
+import { openPage } from '../helpers/browser';
+import { useHostAndBrowser } from '../helpers/e2eEnv';
+import { startHost } from '../helpers/hostProcess';
 import { TestClient } from '../helpers/wsClient';
 
-let host: HostProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-});
+const env = useHostAndBrowser({ startHost: false });
 
 async function seed(client: TestClient, name: string): Promise<string> {
   const { id } = await client.call('campaigns:create', { name });
@@ -42,8 +32,8 @@ describe('a damaged campaign in the UI', () => {
     db.prepare('UPDATE doc_snapshots SET data = randomblob(64) WHERE campaign_id = ?').run(broken);
     db.close();
 
-    host = await startHost(first.dataDir);
-    const { page, context, errors } = await openPage(browser, host.url);
+    env.host = await startHost(first.dataDir);
+    const { page, context, errors } = await openPage(env.browser, env.host.url);
     await page.getByRole('button', { name: 'Open Damaged' }).click();
     await page
       .getByRole('alert')

@@ -1,24 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openPage } from '../helpers/browser';
-import { startHost, type HostProcess } from '../helpers/hostProcess';
+import { describe, expect, it } from 'vitest';
+import { openPage } from '../helpers/browser';
+import { useHostAndBrowser } from '../helpers/e2eEnv';
 
-let host: HostProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  host = await startHost();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-});
+const env = useHostAndBrowser();
 
 describe('the workspace, as a designer uses it', () => {
   it('creates, renames, duplicates, searches, trashes and restores campaigns', async () => {
-    const { page, errors, context } = await openPage(browser, host.url);
+    const { page, errors, context } = await openPage(env.browser, env.host.url);
     await page.getByRole('heading', { name: 'Campaigns' }).waitFor();
     await page.getByText('No campaigns yet').waitFor();
 
@@ -64,7 +52,7 @@ describe('the workspace, as a designer uses it', () => {
   });
 
   it('explains what to do when the page has no token', async () => {
-    const { page, context } = await openPage(browser, host.origin);
+    const { page, context } = await openPage(env.browser, env.host.origin);
     await page.getByRole('heading', { name: 'Maily cannot connect' }).waitFor();
     await page.getByText('#token=').waitFor();
     await context.close();

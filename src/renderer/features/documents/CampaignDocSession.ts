@@ -20,6 +20,15 @@ export interface DocSnapshot {
   save: SaveState;
 }
 
+/** The state of a document that has not arrived yet. */
+export const LOADING: DocSnapshot = {
+  status: 'loading',
+  doc: null,
+  readOnly: false,
+  problem: null,
+  save: { kind: 'saved', savedAt: null },
+};
+
 const offline: SaveState = {
   kind: 'offline',
   message: 'Not saved yet: Maily is not reachable. Your edits stay in this window and are saved when it reconnects.',
@@ -35,13 +44,7 @@ const BATCH_MS = 40;
  * what the host is missing.
  */
 export class CampaignDocSession {
-  private snapshot: DocSnapshot = {
-    status: 'loading',
-    doc: null,
-    readOnly: false,
-    problem: null,
-    save: { kind: 'saved', savedAt: null },
-  };
+  private snapshot: DocSnapshot = LOADING;
   private readonly listeners = new Set<() => void>();
   private readonly cleanups: (() => void)[] = [];
   private batch: Uint8Array[] = [];

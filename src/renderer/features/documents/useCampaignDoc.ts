@@ -1,6 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useApi, useConnection } from '../../app/BackendContext';
-import { CampaignDocSession, type DocSnapshot } from './CampaignDocSession';
+import { CampaignDocSession, LOADING, type DocSnapshot } from './CampaignDocSession';
 
 /** Opens a campaign's document for as long as the component is mounted. */
 export function useCampaignDoc(campaignId: string): DocSnapshot {
@@ -15,14 +15,6 @@ export function useCampaignDoc(campaignId: string): DocSnapshot {
   }, [api, connection, campaignId]);
   return useSyncExternalStore(
     (cb) => session?.subscribe(cb) ?? (() => {}),
-    () => session?.get() ?? loading,
+    () => session?.get() ?? LOADING,
   );
 }
-
-const loading: DocSnapshot = {
-  status: 'loading',
-  doc: null,
-  readOnly: false,
-  problem: null,
-  save: { kind: 'saved', savedAt: null },
-};
