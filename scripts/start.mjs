@@ -23,7 +23,11 @@ function ensureElectronBinary() {
     return require('electron'); // the package's index resolves the binary's path, or throws
   } catch {
     console.log('start: downloading the Electron binary (first run only)…');
-    run(process.execPath, [join(root, 'node_modules/electron/install.js')], join(root, 'node_modules/electron'));
+    execFileSync(process.execPath, [join(root, 'node_modules/electron/install.js')], {
+      cwd: join(root, 'node_modules/electron'),
+      stdio: 'inherit',
+      env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '' }, // the install step skipped it on purpose
+    });
     return require('electron');
   }
 }
