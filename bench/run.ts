@@ -1,9 +1,17 @@
 import { runCanvasBench } from './canvas.bench';
 import { runDocsBench } from './docs.bench';
+import { runEmailBench } from './email.bench';
 import { runHostBench } from './host.bench';
+import { runSimulatorBench } from './simulator.bench';
 
 /** `npm run bench`: every benchmark, each writing JSON under bench/results/. Not a test: no asserts. */
-const results = [await runDocsBench(), await runHostBench(), await runCanvasBench()];
+const results = [
+  await runDocsBench(),
+  await runHostBench(),
+  await runCanvasBench(),
+  await runEmailBench(),
+  await runSimulatorBench(),
+];
 const summary = results.map(
   (r) => `${(r as { name: string }).name}: ${(r as { met: boolean }).met ? 'targets met' : 'see JSON'}`,
 );

@@ -7,6 +7,7 @@ import { IpcBridge } from './electron/IpcBridge';
 import { builtRendererFile, createMainWindow } from './electron/mainWindow';
 import { setupMenu } from './electron/menu';
 import { electronSqliteBinding } from './electron/nativeBinding';
+import { safeStorageKeyring } from './electron/safeStorageKeyring';
 import { setupSecurity } from './electron/security';
 
 /**
@@ -48,6 +49,7 @@ function start(): void {
         kind: 'desktop',
         version: app.getVersion(),
         nativeBinding: electronSqliteBinding(appRoot),
+        keyring: safeStorageKeyring(join(app.getPath('userData'), 'secret-key.bin')),
         log: consoleLogger,
       });
       bridge = new IpcBridge(host, isTrustedUrl);

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createHost } from './host/createHost';
+import { fileKeyring } from './host/fileKeyring';
 import { startHeadlessServer } from './host/HeadlessServer';
 import { consoleLogger } from './host/logger';
 
@@ -14,10 +15,14 @@ const usage = `Usage: maily serve [--data-dir DIR] [--port N] [--host ADDRESS]
 
   --data-dir DIR   where campaigns are stored (default: ~/.maily)
   --port N         port to listen on; 0 picks a free one (default: 0)
-  --host ADDRESS   address to bind (default: 127.0.0.1, this machine only)`;
+  --host ADDRESS   address to bind (default: 127.0.0.1, this machine only)
+  --secret-key-file FILE
+                   key that encrypts stored passwords (default: ~/.config/maily/secret.key;
+                   MAILY_SECRET_KEY overrides it). Keep it outside the data folder.`;
 
 interface ServeArgs {
   dataDir: string;
+  secretKeyFile: string;
   port: number;
   host: string;
 }
@@ -29,6 +34,7 @@ function parse(argv: string[]): ServeArgs {
       'data-dir': { type: 'string' },
       port: { type: 'string' },
       host: { type: 'string' },
+      'secret-key-file': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -43,13 +49,19 @@ function parse(argv: string[]): ServeArgs {
     dataDir: resolve(values['data-dir'] ?? process.env.MAILY_DATA_DIR ?? join(homedir(), '.maily')),
     port,
     host: values.host ?? '127.0.0.1',
+    secretKeyFile: resolve(values['secret-key-file'] ?? join(homedir(), '.config', 'maily', 'secret.key')),
   };
 }
 
 async function main(): Promise<void> {
   const args = parse(process.argv.slice(2));
   const started = performance.now();
-  const host = createHost({ dataDir: args.dataDir, kind: 'headless', log: consoleLogger });
+  const host = createHost({
+    dataDir: args.dataDir,
+    kind: 'headless',
+    keyring: fileKeyring(args.secretKeyFile),
+    log: consoleLogger,
+  });
   const server = await startHeadlessServer({
     host,
     rendererDir: fileURLToPath(new URL('../renderer', import.meta.url)),

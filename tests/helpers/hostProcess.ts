@@ -31,9 +31,22 @@ export function tempDataDir(prefix = 'maily-test-'): string {
 export async function startHost(dataDir = tempDataDir(), extraArgs: string[] = []): Promise<HostProcess> {
   if (!existsSync(serveEntry)) throw new Error('out/main/serve.js is missing: run `npm run build` first');
   const started = performance.now();
-  const child = spawn(process.execPath, [serveEntry, '--data-dir', dataDir, '--port', '0', ...extraArgs], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      serveEntry,
+      '--data-dir',
+      dataDir,
+      '--port',
+      '0',
+      '--secret-key-file',
+      join(tempDataDir('maily-key-'), 'secret.key'),
+      ...extraArgs,
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => {
     stderr += d.toString();

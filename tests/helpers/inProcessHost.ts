@@ -1,7 +1,9 @@
 import { rmSync } from 'node:fs';
 import { createApiClient, createWireApi, type EventListener, type MailyApi } from '../../src/shared/api/client';
 import { createHost, type Host, type HostSession } from '../../src/main/host/createHost';
+import { fileKeyring } from '../../src/main/host/fileKeyring';
 import { silentLogger } from '../../src/main/host/logger';
+import { join } from 'node:path';
 import { tempDataDir } from './hostProcess';
 
 export interface InProcess {
@@ -14,7 +16,12 @@ export interface InProcess {
 
 /** The real host and services on a temp folder, in this process. */
 export function inProcessHost(dataDir = tempDataDir()): InProcess {
-  const host = createHost({ dataDir, kind: 'headless', log: silentLogger });
+  const host = createHost({
+    dataDir,
+    kind: 'headless',
+    keyring: fileKeyring(join(tempDataDir('maily-key-'), 'secret.key'), {}),
+    log: silentLogger,
+  });
   return {
     host,
     dataDir,

@@ -5,6 +5,7 @@ import type { Envelope } from '../../shared/api/client';
 import type { EventName, EventPayloads } from '../../shared/api/contract';
 import type { AppInfo } from '../../shared/api/dto';
 import { createServices, type Services } from '../services';
+import type { Keyring } from '../services/mail/FileSecretStore';
 import { createHandlers } from './handlers';
 import { dispatch } from './dispatch';
 import { lockDataDir } from './dataDirLock';
@@ -21,6 +22,8 @@ export interface HostOptions {
   version?: string;
   /** Path to a better-sqlite3 binary built for this runtime (Electron's ABI). Defaults to the Node build. */
   nativeBinding?: string;
+  /** Gives the key of the encrypted secrets file (SMTP password). */
+  keyring: Keyring;
   /** Defaults to a stderr logger. */
   log?: Logger;
 }
@@ -65,6 +68,8 @@ export function createHost(options: HostOptions): Host {
   try {
     services = createServices({
       databaseFile: join(options.dataDir, 'workspace.sqlite'),
+      secretsFile: join(options.dataDir, 'secrets.json'),
+      keyring: options.keyring,
       nativeBinding: options.nativeBinding,
       log,
     });

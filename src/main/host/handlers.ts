@@ -1,6 +1,7 @@
 import type { AppInfo } from '../../shared/api/dto';
 import type { Services } from '../services';
 import type { Handlers } from './dispatch';
+import { createEmailHandlers } from './emailHandlers';
 import type { SessionState } from './createHost';
 
 /** Maps every channel of the contract onto the services. */
@@ -22,6 +23,7 @@ export function createHandlers(services: Services, info: AppInfo, sessions: Map<
     },
     'docs:open': (input, ctx) => {
       const opened = docs.open(input.campaignId);
+      void services.emailRenderer.warmUp(); // the first preview is likely next; start the worker now
       session(ctx.sessionId)?.openDocs.add(input.campaignId);
       return opened;
     },
@@ -33,5 +35,6 @@ export function createHandlers(services: Services, info: AppInfo, sessions: Map<
       if (!stillOpen) docs.close(input.campaignId);
       return { campaignId: input.campaignId };
     },
+    ...createEmailHandlers(services),
   };
 }

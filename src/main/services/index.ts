@@ -1,10 +1,18 @@
+import { AssetService } from './assets/AssetService';
 import { CampaignService } from './campaigns/CampaignService';
 import { DocService, type ErrorLog } from './docs/DocService';
+import { EmailRenderer } from './email/EmailRenderer';
+import { FileSecretStore, type Keyring } from './mail/FileSecretStore';
+import { TestSendService } from './mail/TestSendService';
 import { Database } from './storage/Database';
 
 export interface ServicesOptions {
   /** The workspace's SQLite file. */
   databaseFile: string;
+  /** The encrypted secrets file (SMTP password). */
+  secretsFile: string;
+  /** Gives the key of the secrets file: the OS keychain on the desktop, a key file headless. */
+  keyring: Keyring;
   /** better-sqlite3 binary for this runtime. Defaults to the one in node_modules. */
   nativeBinding?: string;
   /** Where services report failures they survive. Defaults to the console. */
@@ -16,6 +24,9 @@ export interface Services {
   database: Database;
   docs: DocService;
   campaigns: CampaignService;
+  assets: AssetService;
+  emailRenderer: EmailRenderer;
+  testSend: TestSendService;
   /** Closes in reverse order: documents are compacted before the database closes. */
   dispose(): void;
 }
@@ -25,11 +36,18 @@ export function createServices(options: ServicesOptions): Services {
   const database = new Database(options.databaseFile, { nativeBinding: options.nativeBinding });
   const docs = new DocService(database, { log: options.log });
   const campaigns = new CampaignService(database, { docs, log: options.log });
+  const assets = new AssetService(database);
+  const emailRenderer = new EmailRenderer();
+  const testSend = new TestSendService({ secrets: new FileSecretStore(options.secretsFile, options.keyring) });
   return {
     database,
     docs,
     campaigns,
+    assets,
+    emailRenderer,
+    testSend,
     dispose() {
+      emailRenderer.dispose();
       campaigns.dispose();
       docs.dispose();
       database.dispose();

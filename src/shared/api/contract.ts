@@ -1,5 +1,16 @@
 import { z } from 'zod';
-import type { AppInfo, CampaignSummary, OpenedDoc, SavedAck } from './dto';
+import { sampleContactSchema } from '../email/render';
+import { mailAddress, smtpSettingsSchema } from '../email/smtp';
+import type {
+  AppInfo,
+  AssetInfo,
+  CampaignSummary,
+  OpenedDoc,
+  RenderedEmail,
+  SavedAck,
+  SmtpSettingsView,
+  TestSendResult,
+} from './dto';
 
 /**
  * The API the renderer may call, declared once. Each request channel (`domain:verb`)
@@ -17,6 +28,11 @@ const update = z
   .custom<Uint8Array>((value) => value instanceof Uint8Array, { message: 'Expected binary update data' })
   .refine((u) => u.byteLength > 0, 'The update is empty')
   .refine((u) => u.byteLength <= MAX_UPDATE_BYTES, `Updates are capped at ${MAX_UPDATE_BYTES} bytes`);
+
+/** Largest image a designer can add to an email. */
+export const MAX_ASSET_BYTES = 5 * 1024 * 1024;
+
+const emailRef = { campaignId: id, emailId: id };
 
 /** Marks a channel's output type without a runtime value. */
 function returns<T>(): T {
@@ -42,6 +58,24 @@ export const requests = {
   'campaigns:purge': request(z.object({ id }), returns<{ id: string }>()),
   'docs:open': request(z.object({ campaignId: id }), returns<OpenedDoc>()),
   'docs:update': request(z.object({ campaignId: id, update }), returns<SavedAck>()),
+  'email:render': request(z.object({ ...emailRef, sample: sampleContactSchema.optional() }), returns<RenderedEmail>()),
+  'email:sendTest': request(
+    z.object({ ...emailRef, to: mailAddress, sample: sampleContactSchema.optional() }),
+    returns<TestSendResult>(),
+  ),
+  'assets:add': request(
+    z.object({
+      campaignId: id,
+      name: z.string().trim().min(1).max(200),
+      data: z
+        .custom<Uint8Array>((value) => value instanceof Uint8Array, { message: 'Expected the file bytes' })
+        .refine((u) => u.byteLength <= MAX_ASSET_BYTES, `Images are capped at ${MAX_ASSET_BYTES / 1024 / 1024} MiB`),
+    }),
+    returns<AssetInfo>(),
+  ),
+  'mail:getSettings': request(z.object({}), returns<SmtpSettingsView | null>()),
+  'mail:saveSettings': request(smtpSettingsSchema, returns<SmtpSettingsView>()),
+  'mail:forgetPassword': request(z.object({}), returns<{ ok: true }>()),
   'docs:close': request(z.object({ campaignId: id }), returns<{ campaignId: string }>()),
 } as const;
 

@@ -37,3 +37,14 @@ export interface AppInfo {
   host: 'desktop' | 'headless';
   dataDir: string;
 }
+
+export type { RenderedEmail } from '../email/render';
+export type { SavedSmtpSettings as SmtpSettingsView, TestSendResult } from '../email/smtp';
+
+/** An image stored with a campaign. */
+export interface AssetInfo {
+  id: string;
+  name: string;
+  mime: string;
+  bytes: number;
+}

@@ -97,6 +97,15 @@ export class DocService {
     return { campaignId, seq, savedAt };
   }
 
+  /**
+   * Runs `fn` with the campaign's document (loading it if needed), to read from it:
+   * rendering an email, say. `fn` must not change the document; changes arrive as updates.
+   */
+  read<T>(campaignId: string, fn: (doc: Y.Doc) => T): T {
+    this.#assertLive();
+    return fn(this.#entry(campaignId).doc);
+  }
+
   /** Listens to every stored update. Returns the unsubscribe function. */
   onUpdate(listener: UpdateListener): () => void {
     this.#listeners.add(listener);

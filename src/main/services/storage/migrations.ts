@@ -41,9 +41,24 @@ const schemaV1 = `
   ) STRICT;
 `;
 
+/** Version 2: images stored with a campaign (email image blocks refer to them by id). */
+const schemaV2 = `
+  CREATE TABLE assets (
+    campaign_id TEXT NOT NULL REFERENCES campaigns (id) ON DELETE CASCADE,
+    id          TEXT NOT NULL,
+    name        TEXT NOT NULL,
+    mime        TEXT NOT NULL,
+    data        BLOB NOT NULL,
+    checksum    BLOB NOT NULL,
+    created_at  INTEGER NOT NULL,
+    PRIMARY KEY (campaign_id, id)
+  ) STRICT;
+`;
+
 /** The schema history of the app, oldest first. Append; never edit a shipped step. */
 export const migrations: readonly Migration[] = [
   { version: 1, description: 'campaigns, document snapshots and update log', up: (db) => db.exec(schemaV1) },
+  { version: 2, description: 'images stored with campaigns', up: (db) => db.exec(schemaV2) },
 ];
 
 /** Schema version this build of the app writes. */

@@ -45,7 +45,7 @@ describe('Database', () => {
     const db = ws.open();
     expect(db.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
     const tables = db.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
-    expect(tables).toEqual(['campaigns', 'doc_snapshots', 'doc_updates']);
+    expect(tables).toEqual(['assets', 'campaigns', 'doc_snapshots', 'doc_updates']);
     db.dispose();
     expect(userVersion(ws.file)).toBe(LATEST_SCHEMA_VERSION);
   });
