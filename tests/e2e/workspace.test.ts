@@ -58,3 +58,22 @@ describe('the workspace, as a designer uses it', () => {
     await context.close();
   });
 });
+
+describe('starting from a template', () => {
+  it.each([
+    ['Welcome series', 9],
+    ['Abandoned cart', 7],
+    ['Re-engagement', 9],
+    ['Event invitation', 8],
+  ])('opens “%s” as a valid journey', async (title, steps) => {
+    const { page, errors, context } = await openPage(env.browser, env.host.url);
+    await page.getByRole('button', { name: 'New campaign' }).click();
+    await page.getByRole('radio', { name: new RegExp(title) }).check();
+    await page.getByRole('button', { name: 'Create campaign' }).click();
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(steps);
+    await page.getByRole('heading', { name: title }).waitFor();
+    await page.getByRole('region', { name: 'Problems' }).getByText('No problems').waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

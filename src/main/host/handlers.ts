@@ -1,3 +1,5 @@
+import * as Y from 'yjs';
+import { buildTemplate } from '../../shared/templates';
 import type { AppInfo } from '../../shared/api/dto';
 import type { Services } from '../services';
 import type { Handlers } from './dispatch';
@@ -12,7 +14,12 @@ export function createHandlers(services: Services, info: AppInfo, sessions: Map<
     'app:info': () => info,
     'campaigns:list': (input) => campaigns.list(input),
     'campaigns:get': (input) => campaigns.get(input.id),
-    'campaigns:create': (input) => campaigns.create(input.name),
+    'campaigns:create': (input) => {
+      const campaign = campaigns.create(input.name);
+      if (input.template)
+        docs.applyUpdate(campaign.id, Y.encodeStateAsUpdate(buildTemplate(input.template)), 'template');
+      return campaign;
+    },
     'campaigns:rename': (input) => campaigns.rename(input.id, input.name),
     'campaigns:duplicate': (input) => campaigns.duplicate(input.id),
     'campaigns:trash': (input) => campaigns.trash(input.id),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { sampleContactSchema } from '../email/render';
 import { mailAddress, smtpSettingsSchema } from '../email/smtp';
+import { templateIds } from '../templates';
 import type {
   AppInfo,
   AssetInfo,
@@ -50,7 +51,10 @@ export const requests = {
     returns<CampaignSummary[]>(),
   ),
   'campaigns:get': request(z.object({ id }), returns<CampaignSummary>()),
-  'campaigns:create': request(z.object({ name: campaignName }), returns<CampaignSummary>()),
+  'campaigns:create': request(
+    z.object({ name: campaignName, template: z.enum(templateIds).optional() }),
+    returns<CampaignSummary>(),
+  ),
   'campaigns:rename': request(z.object({ id, name: campaignName }), returns<CampaignSummary>()),
   'campaigns:duplicate': request(z.object({ id }), returns<CampaignSummary>()),
   'campaigns:trash': request(z.object({ id }), returns<CampaignSummary>()),

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { MailyError } from '../../../shared/errors';
+import type { TemplateId } from '../../../shared/templates';
 import { useApi } from '../../app/BackendContext';
 import { CampaignRow, type CampaignActions } from './CampaignRow';
 import { NewCampaignForm } from './NewCampaignForm';
@@ -49,9 +50,9 @@ export function WorkspaceScreen({ onOpen }: { onOpen: (id: string) => void }) {
     [api, onOpen],
   );
 
-  const create = async (name: string) => {
+  const create = async (name: string, template: TemplateId | undefined) => {
     try {
-      const campaign = await api.campaigns.create({ name });
+      const campaign = await api.campaigns.create({ name, template });
       setCreating(false);
       onOpen(campaign.id);
       return null;

@@ -1,0 +1,1 @@
+export { buildTemplate, templateIds, templateInfo, type TemplateId } from './templates';
