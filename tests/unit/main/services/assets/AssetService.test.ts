@@ -21,13 +21,13 @@ function open(file = join(mkdtempSync(join(tmpdir(), 'maily-assets-')), 'w.sqlit
 }
 
 describe('AssetService', () => {
-  it('stores a real image and resolves it as a data URL', () => {
+  it('stores a real image and resolves it as a data URL', async () => {
     const { assets, campaigns } = open();
     const campaign = campaigns.create('With images');
     const info = assets.add(campaign.id, 'logo.png', PNG);
     expect(info).toMatchObject({ name: 'logo.png', mime: 'image/png', bytes: PNG.byteLength });
-    expect(assets.resolver(campaign.id)(info.id)?.dataUrl).toBe(`data:image/png;base64,${PNG.toString('base64')}`);
-    expect(assets.resolver(campaign.id)('nope')).toBeNull();
+    expect((await assets.resolver(campaign.id)(info.id))?.dataUrl).toBe(`data:image/png;base64,${PNG.toString('base64')}`);
+    expect(await assets.resolver(campaign.id)('nope')).toBeNull();
   });
 
   it('refuses files that are not images, whatever their name, and unknown campaigns', () => {
@@ -38,12 +38,12 @@ describe('AssetService', () => {
     expect(() => assets.add('missing', 'logo.png', PNG)).toThrow(/no longer exists/);
   });
 
-  it('reads a damaged row as missing instead of serving it', () => {
+  it('reads a damaged row as missing instead of serving it', async () => {
     const { db, assets, campaigns } = open();
     const campaign = campaigns.create('x');
     const info = assets.add(campaign.id, 'logo.png', PNG);
     db.sqlite.prepare('UPDATE assets SET data = randomblob(80) WHERE id = ?').run(info.id);
-    expect(assets.resolver(campaign.id)(info.id)).toBeNull();
+    expect(await assets.resolver(campaign.id)(info.id)).toBeNull();
   });
 
   it('upgrades a version 1 workspace, keeping its campaigns', () => {
