@@ -1,6 +1,8 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { SaveStatus, useCampaignDoc } from '../features/documents';
+import { SimulatorPanel, simulatorKeyShortcuts, simulatorShortcutHint } from '../features/simulator';
 import { useApi } from './BackendContext';
+import { useSimulation } from './useSimulation';
 
 /**
  * The canvas (React Flow, its nodes and inspector) is its own chunk, so the first screen
@@ -25,6 +27,7 @@ export function CampaignScreen({ campaignId, onBack }: { campaignId: string; onB
     void load();
     return api.on('campaigns:changed', (p) => p.id === campaignId && void load());
   }, [api, campaignId]);
+  const simulation = useSimulation();
 
   return (
     <main className="campaign-screen" aria-label={`Campaign ${name}`}>
@@ -34,6 +37,17 @@ export function CampaignScreen({ campaignId, onBack }: { campaignId: string; onB
         </button>
         <h1>{name || 'Campaign'}</h1>
         {doc.status === 'ready' && <SaveStatus save={doc.save} readOnly={doc.readOnly} />}
+        {doc.status === 'ready' && (
+          <button
+            type="button"
+            aria-pressed={simulation.open}
+            aria-keyshortcuts={simulatorKeyShortcuts}
+            title={`Walk sample contacts through the journey (${simulatorShortcutHint()})`}
+            onClick={simulation.toggle}
+          >
+            Simulate
+          </button>
+        )}
       </header>
       {doc.readOnly && doc.problem && (
         <div className="readonly-banner" role="alert">
@@ -48,9 +62,21 @@ export function CampaignScreen({ campaignId, onBack }: { campaignId: string; onB
         </div>
       )}
       {doc.status === 'ready' && doc.doc && (
-        <Suspense fallback={<p className="muted centre">Opening the canvas…</p>}>
-          <JourneyEditor doc={doc.doc} readOnly={doc.readOnly} campaignName={name} />
-        </Suspense>
+        <div className="campaign-body">
+          <Suspense fallback={<p className="muted centre">Opening the canvas…</p>}>
+            <JourneyEditor doc={doc.doc} readOnly={doc.readOnly} campaignName={name} highlight={simulation.highlight} />
+          </Suspense>
+          {simulation.open && (
+            <Suspense fallback={<p className="muted">Opening the simulator…</p>}>
+              <SimulatorPanel
+                doc={doc.doc}
+                readOnly={doc.readOnly}
+                onResults={simulation.onResults}
+                onClose={simulation.close}
+              />
+            </Suspense>
+          )}
+        </div>
       )}
     </main>
   );

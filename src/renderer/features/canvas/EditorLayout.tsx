@@ -4,12 +4,13 @@ import type { Journey, Problem } from '../../../shared/journey';
 import type { Editor } from './EditorContext';
 import type { FlowEdge, FlowNode } from './flowTypes';
 import { Inspector } from './Inspector';
-import { bigJourney } from './constants';
+import { bigJourney, openingFit } from './constants';
 import { JourneyCanvas } from './JourneyCanvas';
 import type { CanvasLayer } from './layers';
 import { LayersBar } from './LayersBar';
 import { LayersContext } from './LayersContext';
 import { Palette } from './Palette';
+import { ProblemMarksContext } from './ProblemMarksContext';
 import { ProblemsPanel } from './ProblemsPanel';
 import { openingNodes } from './placement';
 import { isMac } from './shortcuts';
@@ -62,7 +63,7 @@ export function EditorLayout({
   // Two frames: React Flow adopts the new positions on the next render, then fits (a
   // big journey to its start, as when it is opened).
   const fitStart = useCallback(
-    () => void rf.fitView({ nodes: openingNodes(rf.getNodes(), bigJourney), duration: 300, padding: 0.2, maxZoom: 1 }),
+    () => void rf.fitView({ nodes: openingNodes(rf.getNodes(), bigJourney), duration: 300, ...openingFit }),
     [rf],
   );
   const afterLayout = useCallback(() => requestAnimationFrame(() => requestAnimationFrame(fitStart)), [fitStart]);
@@ -111,12 +112,15 @@ export function EditorLayout({
       </div>
       <Palette disabled={readOnly} onAdd={steps.addStep} />
       <LayersContext.Provider value={layerState.visible}>
-        <JourneyCanvas view={view} readOnly={readOnly} connect={connect} pane={pane} onDropKind={steps.addStep} />
+        <ProblemMarksContext.Provider value={problems.marks}>
+          <JourneyCanvas view={view} readOnly={readOnly} connect={connect} pane={pane} onDropKind={steps.addStep} />
+        </ProblemMarksContext.Provider>
       </LayersContext.Provider>
       <div className="je-side">
         <Inspector journey={journey} selection={view.selection} />
         <ProblemsPanel
           problems={problems.problems}
+          checked={problems.checked}
           errors={problems.errors}
           warnings={problems.warnings}
           readOnly={readOnly}

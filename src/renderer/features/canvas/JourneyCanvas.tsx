@@ -1,35 +1,17 @@
-import {
-  Background,
-  BackgroundVariant,
-  Controls,
-  MiniMap,
-  ReactFlow,
-  SelectionMode,
-  useReactFlow,
-} from '@xyflow/react';
+import { Background, BackgroundVariant, Controls, ReactFlow, SelectionMode, useReactFlow } from '@xyflow/react';
 import { memo, type DragEvent, type RefObject } from 'react';
-import { isNodeKind, kindInfo, type NodeKind, type XY } from '../../../shared/journey';
+import { isNodeKind, type NodeKind, type XY } from '../../../shared/journey';
 import type { FlowEdge, FlowNode } from './flowTypes';
+import { JourneyMiniMap } from './JourneyMiniMap';
 import { nodeTypes } from './nodeTypes';
-import { bigJourney, PALETTE_MIME } from './constants';
+import { bigJourney, PALETTE_MIME, zoomRange } from './constants';
+import { useReadyMark } from './openMarks';
 import { useFitOnOpen } from './useFitOnOpen';
+import { useOpening } from './useOpening';
 import type { CanvasView } from './useCanvasView';
 import type { useConnectHandlers } from './useConnectHandlers';
 
 const multiSelectKeys = ['Shift', 'Meta', 'Control'];
-
-const groupColours: Record<string, string> = {
-  Start: '#1f9d55',
-  Actions: '#2f6fde',
-  Timing: '#c77c02',
-  Logic: '#7a4fd6',
-  End: '#d14343',
-  Annotate: '#e0b400',
-};
-
-function miniMapColour(node: FlowNode): string {
-  return groupColours[kindInfo[node.type].group] ?? '#888';
-}
 
 interface JourneyCanvasProps {
   view: CanvasView;
@@ -48,7 +30,9 @@ export const JourneyCanvas = memo(function JourneyCanvas({
   onDropKind,
 }: JourneyCanvasProps) {
   const rf = useReactFlow<FlowNode, FlowEdge>();
-  useFitOnOpen(view.nodes, bigJourney);
+  const opening = useOpening(view.nodes, pane);
+  useReadyMark('maily:flow-mounted', opening !== null);
+  useFitOnOpen(view.nodes, bigJourney, opening?.viewport !== undefined);
   const onDragOver = (event: DragEvent) => {
     if (readOnly || !event.dataTransfer.types.includes(PALETTE_MIME)) return;
     event.preventDefault();
@@ -63,31 +47,34 @@ export const JourneyCanvas = memo(function JourneyCanvas({
   };
   return (
     <div className="je-canvas" ref={pane} onDragOver={onDragOver} onDrop={onDrop}>
-      <ReactFlow<FlowNode, FlowEdge>
-        nodes={view.nodes}
-        edges={view.edges}
-        nodeTypes={nodeTypes}
-        onNodesChange={view.onNodesChange}
-        onEdgesChange={view.onEdgesChange}
-        isValidConnection={connect.isValidConnection}
-        onConnect={connect.onConnect}
-        onConnectEnd={connect.onConnectEnd}
-        nodesDraggable={!readOnly}
-        nodesConnectable={!readOnly}
-        edgesReconnectable={false}
-        deleteKeyCode={null}
-        selectionKeyCode="Shift"
-        multiSelectionKeyCode={multiSelectKeys}
-        selectionMode={SelectionMode.Partial}
-        onlyRenderVisibleElements={view.nodes.length > bigJourney}
-        connectionRadius={28}
-        minZoom={0.05}
-        maxZoom={2}
-      >
-        <Background variant={BackgroundVariant.Dots} gap={24} size={1.5} />
-        <MiniMap pannable zoomable nodeColor={miniMapColour} nodeStrokeWidth={3} ariaLabel="Mini map" />
-        <Controls showInteractive={false} />
-      </ReactFlow>
+      {opening && (
+        <ReactFlow<FlowNode, FlowEdge>
+          defaultViewport={opening.viewport}
+          nodes={view.nodes}
+          edges={view.edges}
+          nodeTypes={nodeTypes}
+          onNodesChange={view.onNodesChange}
+          onEdgesChange={view.onEdgesChange}
+          isValidConnection={connect.isValidConnection}
+          onConnect={connect.onConnect}
+          onConnectEnd={connect.onConnectEnd}
+          nodesDraggable={!readOnly}
+          nodesConnectable={!readOnly}
+          edgesReconnectable={false}
+          deleteKeyCode={null}
+          selectionKeyCode="Shift"
+          multiSelectionKeyCode={multiSelectKeys}
+          selectionMode={SelectionMode.Partial}
+          onlyRenderVisibleElements={view.nodes.length > bigJourney}
+          connectionRadius={28}
+          minZoom={zoomRange.min}
+          maxZoom={zoomRange.max}
+        >
+          <Background variant={BackgroundVariant.Dots} gap={24} size={1.5} />
+          <JourneyMiniMap nodes={view.nodes} />
+          <Controls showInteractive={false} />
+        </ReactFlow>
+      )}
       {view.nodes.length === 0 && (
         <div className="je-empty">
           <p>Drag a step from the list on the left, or press one, to start the journey.</p>

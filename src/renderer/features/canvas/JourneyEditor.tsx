@@ -1,7 +1,7 @@
 import '@xyflow/react/dist/style.css';
 import './canvas.css';
 import { ReactFlowProvider } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type * as Y from 'yjs';
 import { moveNodes, newId, removeElements, type NodePosition } from '../../../shared/journey/ydoc';
 import type { Editor } from './EditorContext';
@@ -11,7 +11,10 @@ import { defaultLayers, type CanvasLayer } from './layers';
 import { useCanvasView } from './useCanvasView';
 import { useJourney } from './useJourney';
 import { useLayers } from './useLayers';
+import { useFirstRenderMark, useReadyMark } from './openMarks';
 import { useProblems } from './useProblems';
+import type { CanvasHighlight } from './pathMarks';
+import { usePathView } from './usePathView';
 import { useToast } from './useToast';
 import { useUndo } from './useUndo';
 
@@ -23,12 +26,15 @@ export interface JourneyEditorProps {
   campaignName: string;
   /** The canvas layers in the layers bar. Defaults to Design and Notes. */
   layers?: readonly CanvasLayer[];
+  /** A simulated run to show: its steps and connections marked, the rest dimmed. Defaults to none. */
+  highlight?: CanvasHighlight | null;
 }
 
-function EditorState({ doc, readOnly, campaignName, layers = defaultLayers }: JourneyEditorProps) {
-  const [origin] = useState(() => { performance.mark('maily:editor-render'); return { editor: newId() }; });
+function EditorState({ doc, readOnly, campaignName, layers = defaultLayers, highlight }: JourneyEditorProps) {
+  useFirstRenderMark('maily:editor-render');
+  const [origin] = useState(() => ({ editor: newId() }));
   const { journey, latest } = useJourney(doc);
-  useState(() => performance.mark('maily:journey-read'));
+  useFirstRenderMark('maily:journey-read');
   const undo = useUndo(doc, origin);
   const toast = useToast();
   const layerState = useLayers(layers);
@@ -53,12 +59,12 @@ function EditorState({ doc, readOnly, campaignName, layers = defaultLayers }: Jo
   const view = useCanvasView({
     journey,
     isHidden: layerState.isHidden,
-    marks: problems.marks,
     markedEdges: problems.markedEdges,
     commitMoves,
   });
-  useState(() => performance.mark('maily:view-derived'));
-  useEffect(() => { performance.mark('maily:editor-mounted'); requestAnimationFrame(() => performance.mark('maily:editor-frame')); }, []);
+  useFirstRenderMark('maily:view-derived');
+  const shown = usePathView(view, highlight);
+  useReadyMark('maily:editor-mounted');
   const editor = useMemo<Editor>(
     () => ({ doc, origin, readOnly, journey: latest, step, announce: toast.show }),
     [doc, origin, readOnly, latest, step, toast.show],
@@ -70,18 +76,21 @@ function EditorState({ doc, readOnly, campaignName, layers = defaultLayers }: Jo
 
   return (
     <EditorContext.Provider value={editor}>
-      <EditorLayout
-        editor={editor}
-        campaignName={campaignName}
-        journey={journey}
-        view={view}
-        undo={undo}
-        toast={toast}
-        layers={layers}
-        layerState={layerState}
-        problems={problems}
-        onRemoveEdges={removeEdges}
-      />
+      {/* Always rendered (display: contents), so showing a path does not remount the editor. */}
+      <div className={highlight ? 'je-path-scope je-path-shown' : 'je-path-scope'}>
+        <EditorLayout
+          editor={editor}
+          campaignName={campaignName}
+          journey={journey}
+          view={shown}
+          undo={undo}
+          toast={toast}
+          layers={layers}
+          layerState={layerState}
+          problems={problems}
+          onRemoveEdges={removeEdges}
+        />
+      </div>
     </EditorContext.Provider>
   );
 }

@@ -1,8 +1,9 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { memo, useMemo } from 'react';
+import { memo, useContext, useMemo } from 'react';
 import { kindInfo, portsOf, type JourneyNode } from '../../../shared/journey';
 import type { FlowNode } from './flowTypes';
 import { portShare, summarise } from './nodeSummary';
+import { ProblemMarksContext } from './ProblemMarksContext';
 import { useRefreshHandles } from './useRefreshHandles';
 
 function classes(...names: Array<string | false | null | undefined>): string {
@@ -28,12 +29,16 @@ function NoteCard({ node, selected }: { node: JourneyNode; selected: boolean }) 
 }
 
 /**
- * The card of one journey step: kind, label, what it does, its typed ports. Memoised,
- * and its data only changes identity when the step (or its problems) changed, so a
- * 2,000-step canvas re-renders only what moved.
+ * The card of one journey step: kind, label, what it does, its typed ports, and what
+ * validation found. Memoised, and its data only changes identity when the step changed,
+ * so a 2,000-step canvas re-renders only what moved; new problems re-render only the
+ * cards on screen (see `ProblemMarksContext`).
  */
 function JourneyNodeViewBase({ id, data, selected, isConnectable }: NodeProps<FlowNode>) {
-  const { node, severity, problemCount } = data;
+  const { node } = data;
+  const mark = useContext(ProblemMarksContext).get(id);
+  const severity = mark?.severity;
+  const problemCount = mark?.count ?? 0;
   const ports = useMemo(() => portsOf(node.kind, node.data), [node]);
   useRefreshHandles(id, [...ports.inputs, ...ports.outputs].map((p) => p.id).join('|'));
   if (node.kind === 'note') return <NoteCard node={node} selected={selected} />;

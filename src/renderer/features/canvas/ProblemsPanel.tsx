@@ -3,6 +3,8 @@ import type { Problem } from '../../../shared/journey';
 
 interface ProblemsPanelProps {
   problems: readonly Problem[];
+  /** False until the journey has been validated once. */
+  checked: boolean;
   errors: number;
   warnings: number;
   readOnly: boolean;
@@ -22,6 +24,7 @@ function count(n: number, word: string): string {
 /** The journey's problems; each one is a button that shows where it is. */
 export const ProblemsPanel = memo(function ProblemsPanel({
   problems,
+  checked,
   errors,
   warnings,
   readOnly,
@@ -42,7 +45,7 @@ export const ProblemsPanel = memo(function ProblemsPanel({
         )}
       </h2>
       {problems.length === 0 ? (
-        <p className="je-hint je-problems__none">No problems</p>
+        <p className="je-hint je-problems__none">{checked ? 'No problems' : 'Checking the journey…'}</p>
       ) : (
         <ul className="je-problems__list">
           {shown.map((problem) => (

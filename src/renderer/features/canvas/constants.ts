@@ -6,3 +6,9 @@ export const PALETTE_MIME = 'application/x-maily-node-kind';
  * view opens on (and fits after auto-layout to) its Entry steps instead of all of it.
  */
 export const bigJourney = 300;
+
+/** How the view frames a journey's start when it opens (and after auto-layout). */
+export const openingFit = { padding: 0.2, maxZoom: 1 } as const;
+
+/** How far the canvas zooms out and in. */
+export const zoomRange = { min: 0.05, max: 2 } as const;

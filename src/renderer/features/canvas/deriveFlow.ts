@@ -1,7 +1,7 @@
 import { MarkerType } from '@xyflow/react';
 import { kindInfo, portsOf, type Journey, type JourneyEdge, type JourneyNode, type XY } from '../../../shared/journey';
-import type { FlowEdge, FlowNode, FlowNodeData, NodeMark, Size } from './flowTypes';
-import { estimateHandles, estimateSize } from './nodeGeometry';
+import type { FlowEdge, FlowNode, FlowNodeData, Size } from './flowTypes';
+import { estimateCard } from './nodeGeometry';
 
 /**
  * Journey → React Flow, incrementally. A journey of 2,000 steps changes one node at a
@@ -16,7 +16,6 @@ export interface NodeView {
   dragging: ReadonlyMap<string, XY>;
   measured: ReadonlyMap<string, Size>;
   isHidden: (node: JourneyNode) => boolean;
-  marks: ReadonlyMap<string, NodeMark>;
 }
 
 interface NodeEntry {
@@ -25,7 +24,6 @@ interface NodeEntry {
   position: XY;
   size: Size | undefined;
   hidden: boolean;
-  mark: NodeMark | undefined;
   node: FlowNode;
 }
 
@@ -50,27 +48,30 @@ function settle<Entry, Item>(cache: DeriveCache<Entry, Item>, items: Item[], see
   return cache.last;
 }
 
-function sameMark(a: NodeMark | undefined, b: NodeMark | undefined): boolean {
-  return a === b || (!!a && !!b && a.severity === b.severity && a.count === b.count);
-}
-
 function nodeLabel(node: JourneyNode): string {
   const label = node.kind === 'note' ? node.data.text : node.data.label;
   return typeof label === 'string' && label.trim() ? label.trim().slice(0, 80) : 'untitled';
 }
 
+type Estimate = Pick<FlowNode, 'initialWidth' | 'initialHeight' | 'handles'>;
+
+/** Per journey node (the reader keeps a node's object until it changes). */
+const estimates = new WeakMap<JourneyNode, Estimate>();
+
 /** What React Flow needs of a card it has not measured yet (see `nodeGeometry.ts`). */
-function unmeasured(node: JourneyNode): Pick<FlowNode, 'initialWidth' | 'initialHeight' | 'handles'> {
-  const { width, height } = estimateSize(node);
-  return { initialWidth: width, initialHeight: height, handles: estimateHandles(node) };
+function unmeasured(node: JourneyNode): Estimate {
+  let estimate = estimates.get(node);
+  if (!estimate) {
+    const { size, handles } = estimateCard(node);
+    estimate = { initialWidth: size.width, initialHeight: size.height, handles };
+    estimates.set(node, estimate);
+  }
+  return estimate;
 }
 
 function makeNode(entry: Omit<NodeEntry, 'node'>, previous: NodeEntry | undefined): FlowNode {
-  const { source, mark } = entry;
-  const keepData = previous && previous.source === source && sameMark(previous.mark, mark);
-  const data: FlowNodeData = keepData
-    ? previous.node.data
-    : { node: source, severity: mark?.severity ?? null, problemCount: mark?.count ?? 0 };
+  const { source } = entry;
+  const data: FlowNodeData = previous && previous.source === source ? previous.node.data : { node: source };
   return {
     id: source.id,
     type: source.kind,
@@ -90,32 +91,31 @@ export function deriveNodes(journey: Journey, view: NodeView, cache: NodeCache):
   const out: FlowNode[] = [];
   const seen = new Set<string>();
   for (const source of journey.nodes) {
-    if (seen.has(source.id)) continue;
-    seen.add(source.id);
-    const entry = {
-      source,
-      selected: view.selected.has(source.id),
-      position: view.dragging.get(source.id) ?? source.position,
-      size: view.measured.get(source.id),
-      hidden: view.isHidden(source),
-      mark: view.marks.get(source.id),
-    };
-    const prev = cache.entries.get(source.id);
+    const id = source.id;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    // Compared field by field before anything is allocated: on a 2,000-step journey most
+    // calls (a selection, a measured size, a drag frame) change a handful of nodes.
+    const selected = view.selected.has(id);
+    const position = view.dragging.get(id) ?? source.position;
+    const size = view.measured.get(id);
+    const hidden = view.isHidden(source);
+    const prev = cache.entries.get(id);
     const same =
       prev &&
       prev.source === source &&
-      prev.selected === entry.selected &&
-      prev.position.x === entry.position.x &&
-      prev.position.y === entry.position.y &&
-      prev.size === entry.size &&
-      prev.hidden === entry.hidden &&
-      sameMark(prev.mark, entry.mark);
+      prev.selected === selected &&
+      prev.position.x === position.x &&
+      prev.position.y === position.y &&
+      prev.size === size &&
+      prev.hidden === hidden;
     if (same) {
       out.push(prev.node);
       continue;
     }
+    const entry = { source, selected, position, size, hidden };
     const node = makeNode(entry, prev);
-    cache.entries.set(source.id, { ...entry, node });
+    cache.entries.set(id, { ...entry, node });
     out.push(node);
   }
   return settle(cache, out, seen);
@@ -199,7 +199,8 @@ function sameEdge(a: Omit<EdgeEntry, 'edge'>, b: Omit<EdgeEntry, 'edge'>): boole
  * change often on a big canvas) do not re-derive 2,500 edges.
  */
 export function deriveEdges(journey: Journey, view: EdgeView, cache: EdgeCache): FlowEdge[] {
-  const byId = new Map(journey.nodes.map((n) => [n.id, n]));
+  const byId = new Map<string, JourneyNode>();
+  for (const node of journey.nodes) byId.set(node.id, node);
   const out: FlowEdge[] = [];
   const seen = new Set<string>();
   for (const source of journey.edges) {
@@ -219,7 +220,11 @@ export function deriveEdges(journey: Journey, view: EdgeView, cache: EdgeCache):
       marked: view.marked.has(source.id),
     };
     const prev = cache.entries.get(source.id);
-    const edge = prev && sameEdge(prev, entry) ? prev.edge : makeEdge(entry, port);
+    if (prev && sameEdge(prev, entry)) {
+      out.push(prev.edge);
+      continue;
+    }
+    const edge = makeEdge(entry, port);
     cache.entries.set(source.id, { ...entry, edge });
     out.push(edge);
   }

@@ -3,13 +3,11 @@ import type { JourneyNode, NodeKind, Severity } from '../../../shared/journey';
 
 /**
  * What the canvas hands React Flow. Node data is plain (no callbacks): everything a
- * node view needs is the journey node itself plus what validation found.
+ * node view needs is the journey node itself (what validation found comes from
+ * `ProblemMarksContext`).
  */
 export type FlowNodeData = {
   node: JourneyNode;
-  /** Worst severity among the problems that name this node, if any. */
-  severity: Severity | null;
-  problemCount: number;
 };
 
 /** One React Flow node type per journey kind: a typed union over {@link NodeKind}. */

@@ -24,18 +24,16 @@ function counts(node: Card): { lines: number; outputs: string[]; inputs: string[
   return { lines, outputs: ports.outputs.map((p) => p.id), inputs: ports.inputs.map((p) => p.id) };
 }
 
-/** The size a card will most likely have. */
-export function estimateSize(node: Card): Size {
-  if (node.kind === 'note') return { width: 220, height: 80 };
-  const { lines, outputs } = counts(node);
+type Counts = ReturnType<typeof counts>;
+
+const noteSize: Size = { width: 220, height: 80 };
+
+function sizeFrom({ lines, outputs }: Counts): Size {
   const height = outputs.length > 0 ? 60 + summaryLine * lines + portRow * outputs.length : 52 + summaryLine * lines;
   return { width: cardWidth, height };
 }
 
-/** The handles a card will most likely have, relative to its top-left corner. */
-export function estimateHandles(node: Card): NodeHandle[] {
-  if (node.kind === 'note') return [];
-  const { lines, outputs, inputs } = counts(node);
+function handlesFrom({ lines, outputs, inputs }: Counts): NodeHandle[] {
   const half = handleSize / 2;
   const box = { width: handleSize, height: handleSize };
   const targets = inputs.map((id) => ({
@@ -56,4 +54,21 @@ export function estimateHandles(node: Card): NodeHandle[] {
     ...box,
   }));
   return [...targets, ...sources];
+}
+
+/** The size a card will most likely have. */
+export function estimateSize(node: Card): Size {
+  return node.kind === 'note' ? noteSize : sizeFrom(counts(node));
+}
+
+/** The handles a card will most likely have, relative to its top-left corner. */
+export function estimateHandles(node: Card): NodeHandle[] {
+  return node.kind === 'note' ? [] : handlesFrom(counts(node));
+}
+
+/** Both estimates, reading the card's ports and summary once. */
+export function estimateCard(node: Card): { size: Size; handles: NodeHandle[] } {
+  if (node.kind === 'note') return { size: noteSize, handles: [] };
+  const found = counts(node);
+  return { size: sizeFrom(found), handles: handlesFrom(found) };
 }

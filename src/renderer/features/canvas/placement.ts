@@ -1,4 +1,6 @@
+import { getNodesBounds, getViewportForBounds, type Viewport } from '@xyflow/react';
 import type { Journey, XY } from '../../../shared/journey';
+import { openingFit, zoomRange } from './constants';
 import { estimateSize } from './nodeGeometry';
 import type { FlowNode, Size } from './flowTypes';
 
@@ -42,4 +44,19 @@ export function openingNodes(nodes: readonly FlowNode[], bigAbove: number): Arra
   if (nodes.length <= bigAbove) return undefined;
   const entries = nodes.filter((n) => n.type === 'entry' && !n.hidden).slice(0, 20);
   return (entries.length > 0 ? entries : nodes.slice(0, 1)).map((n) => ({ id: n.id }));
+}
+
+/**
+ * The viewport a big journey opens at: its {@link openingNodes} fitted into a pane of
+ * `pane` size, as `fitView` would fit them but from the nodes' estimated sizes, so it is
+ * known before React Flow has measured (or even rendered) anything and the first frame
+ * renders only the steps in that view. Undefined for a small journey (fitted whole once
+ * measured) or a pane with no size.
+ */
+export function openingViewport(nodes: readonly FlowNode[], bigAbove: number, pane: Size): Viewport | undefined {
+  const opening = openingNodes(nodes, bigAbove);
+  if (!opening || pane.width <= 0 || pane.height <= 0) return undefined;
+  const ids = new Set(opening.map((n) => n.id));
+  const bounds = getNodesBounds(nodes.filter((n) => ids.has(n.id)));
+  return getViewportForBounds(bounds, pane.width, pane.height, zoomRange.min, openingFit.maxZoom, openingFit.padding);
 }

@@ -3,13 +3,12 @@ import { useCallback, useMemo, useState } from 'react';
 import type { Journey, JourneyNode, XY } from '../../../shared/journey';
 import type { NodePosition } from '../../../shared/journey/ydoc';
 import { createCache, deriveEdges, deriveNodes, type EdgeCache, type NodeCache } from './deriveFlow';
-import { emptySelection, type FlowEdge, type FlowNode, type NodeMark, type Selection, type Size } from './flowTypes';
+import { emptySelection, type FlowEdge, type FlowNode, type Selection, type Size } from './flowTypes';
 import { applySelect, applySizes, edgeSelectChanges, sortNodeChanges, withNodes } from './viewChanges';
 
 export interface CanvasViewInput {
   journey: Journey;
   isHidden: (node: JourneyNode) => boolean;
-  marks: ReadonlyMap<string, NodeMark>;
   markedEdges: ReadonlySet<string>;
   /** Writes finished moves to the doc (one transaction). */
   commitMoves: (moves: NodePosition[]) => void;
@@ -31,7 +30,7 @@ const noDrag: ReadonlyMap<string, XY> = new Map();
  * The canvas's local state (selection, drag positions, measured sizes) and the React
  * Flow nodes and edges derived from it and the journey. Nothing here is in the doc.
  */
-export function useCanvasView({ journey, isHidden, marks, markedEdges, commitMoves }: CanvasViewInput): CanvasView {
+export function useCanvasView({ journey, isHidden, markedEdges, commitMoves }: CanvasViewInput): CanvasView {
   const [selection, setSelection] = useState<Selection>(emptySelection);
   const [dragging, setDragging] = useState<ReadonlyMap<string, XY>>(noDrag);
   const [sizes, setSizes] = useState<ReadonlyMap<string, Size>>(() => new Map());
@@ -39,8 +38,8 @@ export function useCanvasView({ journey, isHidden, marks, markedEdges, commitMov
   const [edgeCache] = useState<EdgeCache>(createCache);
 
   const nodes = useMemo(
-    () => deriveNodes(journey, { selected: selection.nodes, dragging, measured: sizes, isHidden, marks }, nodeCache),
-    [journey, selection.nodes, dragging, sizes, isHidden, marks, nodeCache],
+    () => deriveNodes(journey, { selected: selection.nodes, dragging, measured: sizes, isHidden }, nodeCache),
+    [journey, selection.nodes, dragging, sizes, isHidden, nodeCache],
   );
   const edges = useMemo(
     () => deriveEdges(journey, { selected: selection.edges, marked: markedEdges, isHidden }, edgeCache),

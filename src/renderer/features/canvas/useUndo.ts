@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import { createUndoManager } from '../../../shared/journey/ydoc';
 
@@ -11,25 +11,43 @@ export interface UndoState {
   stopCapturing: () => void;
 }
 
+interface Stacks {
+  canUndo: boolean;
+  canRedo: boolean;
+}
+
+const empty: Stacks = { canUndo: false, canRedo: false };
+
 /**
  * Undo/redo of this editor's own changes (transactions with `origin`); a peer's or the
  * host's updates are never undone. Typing within half a second merges into one step.
+ *
+ * The callbacks never change identity and making the manager re-renders nothing: every
+ * handler of the canvas is built on them, and a new one re-renders the whole editor
+ * (and re-sends every handler to React Flow) just as a big journey opens.
  */
 export function useUndo(doc: Y.Doc, origin: object): UndoState {
-  const [manager, setManager] = useState<Y.UndoManager | null>(null);
-  const [stacks, setStacks] = useState({ canUndo: false, canRedo: false });
+  const manager = useRef<Y.UndoManager | null>(null);
+  const [stacks, setStacks] = useState<Stacks>(empty);
   useEffect(() => {
     const made = createUndoManager(doc, origin);
-    const refresh = () => setStacks({ canUndo: made.canUndo(), canRedo: made.canRedo() });
+    const refresh = () =>
+      setStacks((s) => {
+        const next = { canUndo: made.canUndo(), canRedo: made.canRedo() };
+        return next.canUndo === s.canUndo && next.canRedo === s.canRedo ? s : next;
+      });
     made.on('stack-item-added', refresh);
     made.on('stack-item-popped', refresh);
     made.on('stack-cleared', refresh);
-    setManager(made);
+    manager.current = made;
     refresh();
-    return () => made.destroy();
+    return () => {
+      manager.current = null;
+      made.destroy();
+    };
   }, [doc, origin]);
-  const undo = useCallback(() => void manager?.undo(), [manager]);
-  const redo = useCallback(() => void manager?.redo(), [manager]);
-  const stopCapturing = useCallback(() => manager?.stopCapturing(), [manager]);
+  const undo = useCallback(() => void manager.current?.undo(), []);
+  const redo = useCallback(() => void manager.current?.redo(), []);
+  const stopCapturing = useCallback(() => manager.current?.stopCapturing(), []);
   return { ...stacks, undo, redo, stopCapturing };
 }

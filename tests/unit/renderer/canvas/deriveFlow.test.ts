@@ -34,7 +34,6 @@ function view(patch: Partial<NodeView> = {}): NodeView {
     dragging: new Map(),
     measured: new Map(),
     isHidden: () => false,
-    marks: new Map(),
     ...patch,
   };
 }
@@ -78,7 +77,7 @@ describe('deriveNodes', () => {
     expect(next[3]).toBe(first[3]);
   });
 
-  it('applies drag positions, measured sizes, hidden layers and problem marks', () => {
+  it('applies drag positions, measured sizes and hidden layers', () => {
     const cache: NodeCache = createCache();
     const size = { width: 250, height: 90 };
     const nodes = deriveNodes(
@@ -87,7 +86,6 @@ describe('deriveNodes', () => {
         dragging: new Map([['email', { x: 5, y: 6 }]]),
         measured: new Map([['entry', size]]),
         isHidden: (n) => n.kind === 'note',
-        marks: new Map([['cond', { severity: 'error', count: 2 }]]),
       }),
       cache,
     );
@@ -97,9 +95,15 @@ describe('deriveNodes', () => {
     // Measured: React Flow keeps the handle bounds it read from the DOM.
     expect(nodes[0]).not.toHaveProperty('handles');
     expect(nodes[3].hidden).toBe(true);
-    expect(nodes[2].data).toMatchObject({ severity: 'error', problemCount: 2 });
-    const again = deriveNodes(journey, view({ marks: new Map([['cond', { severity: 'error', count: 2 }]]) }), cache);
-    expect(again[2].data).toBe(nodes[2].data);
+    // Problems are not node data (the cards read them from context): data is the step alone.
+    expect(nodes[2].data).toEqual({ node: cond });
+  });
+
+  it('estimates an unmeasured step once, however often it is derived', () => {
+    const first = deriveNodes(journey, view(), createCache());
+    const again = deriveNodes(journey, view(), createCache());
+    expect(again[1]).not.toBe(first[1]);
+    expect(again[1].handles).toBe(first[1].handles);
   });
 
   it('drops nodes that left the journey from the cache', () => {

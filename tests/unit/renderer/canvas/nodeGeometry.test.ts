@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultNodeData, type NodeKind } from '../../../../src/shared/journey';
-import { estimateHandles, estimateSize } from '../../../../src/renderer/features/canvas/nodeGeometry';
+import { defaultNodeData, nodeKinds, type NodeKind } from '../../../../src/shared/journey';
+import { estimateCard, estimateHandles, estimateSize } from '../../../../src/renderer/features/canvas/nodeGeometry';
 
 const card = (kind: NodeKind, patch: Record<string, unknown> = {}) => ({
   kind,
@@ -26,5 +26,14 @@ describe('card geometry estimates', () => {
     ]);
     expect(at('entry')).toEqual([['out', 233, 72.5]]);
     expect(at('note')).toEqual([]);
+  });
+
+  it('agree with each other when made at once', () => {
+    for (const kind of nodeKinds) {
+      expect(estimateCard(card(kind))).toEqual({
+        size: estimateSize(card(kind)),
+        handles: estimateHandles(card(kind)),
+      });
+    }
   });
 });

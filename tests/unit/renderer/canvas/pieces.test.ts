@@ -3,7 +3,8 @@ import { defaultNodeData, nodeKinds, type JourneyNode, type Problem } from '../.
 import type { FlowNode } from '../../../../src/renderer/features/canvas/flowTypes';
 import { defaultLayers, hiddenBy, initialVisibility } from '../../../../src/renderer/features/canvas/layers';
 import { portShare, summarise } from '../../../../src/renderer/features/canvas/nodeSummary';
-import { freeSpot, openingNodes } from '../../../../src/renderer/features/canvas/placement';
+import { freeSpot, openingNodes, openingViewport } from '../../../../src/renderer/features/canvas/placement';
+import { estimateSize } from '../../../../src/renderer/features/canvas/nodeGeometry';
 import { markProblems } from '../../../../src/renderer/features/canvas/problemMarks';
 
 function node(
@@ -85,5 +86,29 @@ describe('placement', () => {
         10,
       ),
     ).toEqual([{ id: 'm' }]);
+  });
+
+  it('knows the view a big journey opens at before anything is measured', () => {
+    const at = (id: string, kind: JourneyNode['kind'], x: number, y: number) =>
+      ({
+        id,
+        type: kind,
+        position: { x, y },
+        data: {},
+        initialWidth: estimateSize(node(kind)).width,
+        initialHeight: estimateSize(node(kind)).height,
+      }) as unknown as FlowNode;
+    const pane = { width: 1000, height: 800 };
+    const big = [at('e', 'entry', 100, 50), ...Array.from({ length: 20 }, (_, i) => at(`d${i}`, 'delay', i * 300, 0))];
+    // Its entry centred, at most at 100 %, as fitView({ nodes: entries, padding: 0.2, maxZoom: 1 }) would.
+    const entry = estimateSize(node('entry'));
+    expect(openingViewport(big, 10, pane)).toEqual({
+      x: pane.width / 2 - (100 + entry.width / 2),
+      y: pane.height / 2 - (50 + entry.height / 2),
+      zoom: 1,
+    });
+    // Small journeys are fitted whole once measured; a pane without a size cannot be fitted.
+    expect(openingViewport(big, 100, pane)).toBeUndefined();
+    expect(openingViewport(big, 10, { width: 0, height: 800 })).toBeUndefined();
   });
 });
