@@ -8,10 +8,12 @@ import { useSimulation } from './useSimulation';
  * The canvas (React Flow, its nodes and inspector) is its own chunk, so the first screen
  * shows without waiting for it.
  */
-const loadCanvas = () => import('../features/canvas');
+let canvas: typeof import('../features/canvas') | null = null;
+const loadCanvas = () => import('../features/canvas').then((m) => (canvas = m));
 // Fetched at start-up, before any document request can keep the host busy.
 void loadCanvas();
-const JourneyEditor = lazy(() => loadCanvas().then((m) => ({ default: m.JourneyEditor })));
+const LazyJourneyEditor = lazy(() => loadCanvas().then((m) => ({ default: m.JourneyEditor })));
+const EmailEditor = lazy(() => import('../features/email').then((m) => ({ default: m.EmailEditor })));
 
 /** One open campaign: its header with the save state, and the journey canvas. */
 export function CampaignScreen({ campaignId, onBack }: { campaignId: string; onBack: () => void }) {
@@ -28,6 +30,9 @@ export function CampaignScreen({ campaignId, onBack }: { campaignId: string; onB
     return api.on('campaigns:changed', (p) => p.id === campaignId && void load());
   }, [api, campaignId]);
   const simulation = useSimulation();
+  // Once loaded (usually before the document arrives), render it directly: no Suspense hold-back.
+  const JourneyEditor = canvas?.JourneyEditor ?? LazyJourneyEditor;
+  const [editingEmail, setEditingEmail] = useState<string | null>(null);
 
   return (
     <main className="campaign-screen" aria-label={`Campaign ${name}`}>
@@ -64,8 +69,25 @@ export function CampaignScreen({ campaignId, onBack }: { campaignId: string; onB
       {doc.status === 'ready' && doc.doc && (
         <div className="campaign-body">
           <Suspense fallback={<p className="muted centre">Opening the canvas…</p>}>
-            <JourneyEditor doc={doc.doc} readOnly={doc.readOnly} campaignName={name} highlight={simulation.highlight} />
+            <JourneyEditor
+              doc={doc.doc}
+              readOnly={doc.readOnly}
+              campaignName={name}
+              highlight={simulation.highlight}
+              onEditEmail={setEditingEmail}
+            />
           </Suspense>
+          {editingEmail && (
+            <Suspense fallback={null}>
+              <EmailEditor
+                doc={doc.doc}
+                campaignId={campaignId}
+                emailId={editingEmail}
+                readOnly={doc.readOnly}
+                onClose={() => setEditingEmail(null)}
+              />
+            </Suspense>
+          )}
           {simulation.open && (
             <Suspense fallback={<p className="muted">Opening the simulator…</p>}>
               <SimulatorPanel

@@ -17,6 +17,8 @@ export interface Editor {
   step: <T>(edit: () => T) => T;
   /** Shows a short message in the editor's live region (for `ms`, default 6 s). */
   announce: (message: string, ms?: number) => void;
+  /** Opens the email editor for an Email node; absent when the shell offers none. */
+  onEditEmail?: (emailId: string) => void;
 }
 
 export const EditorContext = createContext<Editor | null>(null);

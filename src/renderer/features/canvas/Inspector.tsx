@@ -43,6 +43,12 @@ function NodeInspector({ node, journey }: { node: JourneyNode; journey: Journey 
         <KindFields kind={node.kind} data={node.data} errors={errors} write={write} commit={commit} />
         <PortTargets node={node} journey={journey} />
       </fieldset>
+      {/* Outside the fieldset: read-only campaigns still open the editor, view-only. */}
+      {node.kind === 'email' && editor.onEditEmail && (
+        <button type="button" className="je-primary" onClick={() => editor.onEditEmail?.(node.id)}>
+          Edit email
+        </button>
+      )}
       <button type="button" className="je-danger" onClick={remove} disabled={readOnly}>
         Delete step
       </button>

@@ -28,9 +28,18 @@ export interface JourneyEditorProps {
   layers?: readonly CanvasLayer[];
   /** A simulated run to show: its steps and connections marked, the rest dimmed. Defaults to none. */
   highlight?: CanvasHighlight | null;
+  /** Opens the email editor for an Email node ("Edit email" in its inspector). Defaults to none: no button. */
+  onEditEmail?: (emailId: string) => void;
 }
 
-function EditorState({ doc, readOnly, campaignName, layers = defaultLayers, highlight }: JourneyEditorProps) {
+function EditorState({
+  doc,
+  readOnly,
+  campaignName,
+  layers = defaultLayers,
+  highlight,
+  onEditEmail,
+}: JourneyEditorProps) {
   useFirstRenderMark('maily:editor-render');
   const [origin] = useState(() => ({ editor: newId() }));
   const { journey, latest } = useJourney(doc);
@@ -66,8 +75,8 @@ function EditorState({ doc, readOnly, campaignName, layers = defaultLayers, high
   const shown = usePathView(view, highlight);
   useReadyMark('maily:editor-mounted');
   const editor = useMemo<Editor>(
-    () => ({ doc, origin, readOnly, journey: latest, step, announce: toast.show }),
-    [doc, origin, readOnly, latest, step, toast.show],
+    () => ({ doc, origin, readOnly, journey: latest, step, announce: toast.show, onEditEmail }),
+    [doc, origin, readOnly, latest, step, toast.show, onEditEmail],
   );
   const removeEdges = useCallback(
     (ids: string[]) => step(() => removeElements(doc, [], ids, origin)),

@@ -23,7 +23,8 @@ type StartWorker = () => Worker;
 
 /**
  * A {@link Validator} over the worker `start` makes (on first use). Without workers, or
- * once the worker fails, it validates on this thread: the answer is the same, only later.
+ * once the worker fails, it validates on this thread: the same answer, but this thread
+ * waits for it.
  */
 export function createValidator(start: StartWorker | null): Validator {
   let worker: Worker | null = null;

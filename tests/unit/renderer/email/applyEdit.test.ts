@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { MAX_TEXT_CHARS } from '../../../../src/shared/email/blocks';
-import { applyEdit } from '../../../../src/renderer/features/email/text/applyEdit';
+import { applyEdit, DETACHED, TOO_LONG } from '../../../../src/renderer/features/email/text/applyEdit';
 import { NO_FORMATS } from '../../../../src/renderer/features/email/text/formats';
 import { diffText, type DeltaOp } from '../../../../src/renderer/features/email/text/textDiff';
 
@@ -31,7 +31,7 @@ describe('applyEdit', () => {
     const origins: unknown[] = [];
     doc.on('afterTransaction', (t: Y.Transaction) => origins.push(t.origin));
     const origin = { editor: 1 };
-    expect(applyEdit(text, diffText('Hello world', 'Hello there world', 11)!, origin)).toBe(true);
+    expect(applyEdit(text, diffText('Hello world', 'Hello there world', 11)!, origin)).toBeNull();
     expect(text.toString()).toBe('Hello there world');
     expect(origins).toEqual([origin]);
   });
@@ -71,9 +71,9 @@ describe('applyEdit', () => {
   it('refuses an edit past the length cap and a text no longer in a document', () => {
     const doc = new Y.Doc();
     const text = textIn(doc, 'x'.repeat(MAX_TEXT_CHARS - 1));
-    expect(applyEdit(text, { index: 0, remove: 0, insert: 'ab' }, 'me')).toBe(false);
+    expect(applyEdit(text, { index: 0, remove: 0, insert: 'ab' }, 'me')).toBe(TOO_LONG);
     expect(text.length).toBe(MAX_TEXT_CHARS - 1);
-    expect(applyEdit(text, { index: 0, remove: 5, insert: 'ab' }, 'me')).toBe(true);
-    expect(applyEdit(new Y.Text('loose'), { index: 0, remove: 1, insert: '' }, 'me')).toBe(false);
+    expect(applyEdit(text, { index: 0, remove: 5, insert: 'ab' }, 'me')).toBeNull();
+    expect(applyEdit(new Y.Text('loose'), { index: 0, remove: 1, insert: '' }, 'me')).toBe(DETACHED);
   });
 });

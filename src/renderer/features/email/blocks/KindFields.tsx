@@ -1,3 +1,4 @@
+import { useCallback } from 'react';
 import type * as Y from 'yjs';
 import type { Block, ButtonBlock, HeadingBlock, TextBlock } from '../../../../shared/email/blocks';
 import { getBlockText } from '../../../../shared/email/emailDoc';
@@ -26,19 +27,20 @@ function Unbound({ onRepair }: { onRepair: () => void }) {
   );
 }
 
-function useText(blockId: string): Y.Text | null {
+/** The block's Y.Text (the same one each render unless the block was moved or repaired), and how to find it again. */
+function useText(blockId: string): { text: Y.Text | null; resolve: () => Y.Text | null } {
   const { doc, emailId } = useEmailEditor();
-  // The same Y.Text each render unless the block was replaced (moved, repaired).
-  return getBlockText(doc, emailId, blockId);
+  const resolve = useCallback(() => getBlockText(doc, emailId, blockId), [doc, emailId, blockId]);
+  return { text: resolve(), resolve };
 }
 
 function HeadingFields({ block, update, errors }: Props<HeadingBlock>) {
-  const text = useText(block.id);
+  const { text, resolve } = useText(block.id);
   const levels = [1, 2, 3].map((n) => ({ value: String(n) as '1' | '2' | '3', label: `Heading ${n}` }));
   return (
     <>
       {text ? (
-        <PlainTextField text={text} label="Heading text" />
+        <PlainTextField text={text} resolve={resolve} label="Heading text" />
       ) : (
         <Unbound onRepair={() => update({ text: block.text })} />
       )}
@@ -69,11 +71,11 @@ const listOptions = [
 ] as const;
 
 function TextFields({ block, update, errors }: Props<TextBlock>) {
-  const text = useText(block.id);
+  const { text, resolve } = useText(block.id);
   return (
     <>
       {text ? (
-        <RichTextField text={text} label="Text" list={block.list} align={block.align} />
+        <RichTextField text={text} resolve={resolve} label="Text" list={block.list} align={block.align} />
       ) : (
         <Unbound onRepair={() => update({ text: block.text })} />
       )}

@@ -44,7 +44,10 @@ export function ExportBar({ label }: { label: string }) {
     announce(
       'The clipboard was not available. The HTML is selected below: press Ctrl+C to copy it, or use Export HTML.',
     );
-    requestAnimationFrame(() => manualRef.current?.select());
+    requestAnimationFrame(() => {
+      manualRef.current?.focus();
+      manualRef.current?.select();
+    });
   };
 
   return (
@@ -60,7 +63,18 @@ export function ExportBar({ label }: { label: string }) {
       </button>
       {busy && <progress aria-label={doing[busy]} />}
       {manual !== null && (
-        <div className="ee-popover ee-manual-copy" data-local-undo>
+        <div
+          className="ee-popover ee-manual-copy"
+          role="group"
+          aria-label="Copy the HTML by hand"
+          data-local-undo
+          onKeyDown={(e) => {
+            if (e.key !== 'Escape') return;
+            e.preventDefault();
+            e.stopPropagation();
+            setManual(null);
+          }}
+        >
           <label htmlFor="ee-manual-copy">HTML to copy</label>
           <textarea id="ee-manual-copy" ref={manualRef} readOnly value={manual} rows={6} />
           <button type="button" onClick={() => setManual(null)}>

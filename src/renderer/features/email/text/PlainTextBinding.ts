@@ -7,6 +7,8 @@ export interface PlainTextOptions {
   editable: boolean;
   onHistory: (action: 'undo' | 'redo') => void;
   onRefuse: (message: string) => void;
+  /** The text as the document holds it now (moving a block replaces its Y.Text). */
+  resolve: () => Y.Text | null;
 }
 
 /**
@@ -20,14 +22,22 @@ export class PlainTextBinding {
   private readonly held: DeltaOp[][] = [];
   private writing = false;
   private readonly cleanups: (() => void)[] = [];
+  private text: Y.Text;
+  private readonly observer = (event: Y.YTextEvent) => this.onChange(event.delta as DeltaOp[]);
 
   constructor(
     private readonly el: HTMLTextAreaElement | HTMLInputElement,
-    private readonly text: Y.Text,
+    text: Y.Text,
     private readonly options: PlainTextOptions,
   ) {
+    this.text = text;
     this.shown = text.toString();
-    el.value = this.shown;
+    if (el.value !== this.shown) {
+      // Re-bound to a moved block's new text: keep the caret where it was.
+      const { selectionStart, selectionEnd } = el;
+      el.value = this.shown;
+      if (document.activeElement === el) el.setSelectionRange(selectionStart, selectionEnd);
+    }
     el.readOnly = !options.editable;
     this.listen('input', () => this.sync());
     this.listen('compositionstart', () => (this.composing = true));
@@ -41,9 +51,8 @@ export class PlainTextBinding {
       e.preventDefault();
       options.onHistory(type === 'historyUndo' ? 'undo' : 'redo');
     });
-    const observer = (event: Y.YTextEvent) => this.onChange(event.delta as DeltaOp[]);
-    text.observe(observer);
-    this.cleanups.push(() => text.unobserve(observer));
+    text.observe(this.observer);
+    this.cleanups.push(() => this.text.unobserve(this.observer));
   }
 
   dispose(): void {
@@ -80,6 +89,15 @@ export class PlainTextBinding {
   }
 
   private write(edit: TextEdit): string | null {
+    if (!this.text.doc) {
+      // The block was moved: its text now lives in a new Y.Text.
+      const next = this.options.resolve();
+      if (next && next !== this.text) {
+        this.text.unobserve(this.observer);
+        this.text = next;
+        next.observe(this.observer);
+      }
+    }
     this.writing = true;
     try {
       return applyEdit(this.text, edit, this.options.origin, undefined, this.held);

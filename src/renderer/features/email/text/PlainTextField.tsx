@@ -6,12 +6,14 @@ import { useHistoryRef } from './useHistoryRef';
 
 interface PlainTextFieldProps {
   text: Y.Text;
+  /** The text as the document holds it now (moving a block replaces its Y.Text). */
+  resolve: () => Y.Text | null;
   label: string;
   rows?: number;
 }
 
 /** Plain shared text (a heading) in a textarea, merged with everyone else's typing. */
-export function PlainTextField({ text, label, rows = 2 }: PlainTextFieldProps) {
+export function PlainTextField({ text, resolve, label, rows = 2 }: PlainTextFieldProps) {
   const { origin, readOnly, setCaretTarget, releaseCaretTarget } = useEmailEditor();
   const history = useHistoryRef();
   const id = useId();
@@ -23,8 +25,12 @@ export function PlainTextField({ text, label, rows = 2 }: PlainTextFieldProps) {
     const binding = new PlainTextBinding(el, text, {
       origin,
       editable: !readOnly,
+      resolve,
       onHistory: (action) => history.current[action](),
-      onRefuse: setRefused,
+      onRefuse: (message) => {
+        setRefused(message);
+        setTimeout(() => setRefused((m) => (m === message ? null : m)), 8000);
+      },
     });
     const target: CaretTarget = { label, insert: (value) => binding.insertText(value) };
     const onFocus = () => setCaretTarget(target);
@@ -34,7 +40,7 @@ export function PlainTextField({ text, label, rows = 2 }: PlainTextFieldProps) {
       releaseCaretTarget(target);
       binding.dispose();
     };
-  }, [text, origin, readOnly, label, history, setCaretTarget, releaseCaretTarget]);
+  }, [text, resolve, origin, readOnly, label, history, setCaretTarget, releaseCaretTarget]);
 
   return (
     <div className="ee-field">

@@ -24,6 +24,11 @@ export interface RichTextOptions {
   onLinkRequest: () => void;
   /** An edit was refused; the message says why. */
   onRefuse: (message: string) => void;
+  /**
+   * The block's text as the document holds it now. Moving a block replaces its Y.Text;
+   * typing that reaches the old one goes to the new one instead of being lost.
+   */
+  resolve: () => Y.Text | null;
 }
 
 type Toggle = 'bold' | 'italic';
@@ -47,11 +52,15 @@ export class RichTextBinding {
   private writing = false;
   private readonly cleanups: (() => void)[] = [];
 
+  private text: Y.Text;
+  private readonly observer = (event: Y.YTextEvent) => this.onChange(event.delta as DeltaOp[]);
+
   constructor(
     private readonly el: HTMLElement,
-    private readonly text: Y.Text,
+    text: Y.Text,
     private readonly options: RichTextOptions,
   ) {
+    this.text = text;
     el.contentEditable = options.editable ? 'true' : 'false';
     this.render(null);
     this.listen(el, 'beforeinput', (e) => this.onBeforeInput(e as InputEvent));
@@ -64,9 +73,8 @@ export class RichTextBinding {
     this.listen(el, 'keydown', (e) => this.onKeyDown(e as KeyboardEvent));
     this.listen(el, 'drop', (e) => e.preventDefault());
     this.listen(document, 'selectionchange', () => this.onSelectionChange());
-    const observer = (event: Y.YTextEvent) => this.onChange(event.delta as DeltaOp[]);
-    text.observe(observer);
-    this.cleanups.push(() => text.unobserve(observer));
+    text.observe(this.observer);
+    this.cleanups.push(() => this.text.unobserve(this.observer));
   }
 
   dispose(): void {
@@ -190,7 +198,18 @@ export class RichTextBinding {
     if (this.apply(edit, [], formats)) this.render({ start: caret, end: caret });
   }
 
+  /** Follows the block to its new Y.Text when it was moved (the old one left the document). */
+  private follow(): void {
+    if (this.text.doc) return;
+    const next = this.options.resolve();
+    if (!next || next === this.text) return;
+    this.text.unobserve(this.observer);
+    this.text = next;
+    next.observe(this.observer);
+  }
+
   private apply(edit: TextEdit, held: DeltaOp[][], formats?: Formats): boolean {
+    this.follow();
     const typing = formats ?? { ...typingFormats(this.runs(), edit.index), ...this.pending };
     this.writing = true;
     try {

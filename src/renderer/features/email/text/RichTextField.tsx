@@ -8,6 +8,8 @@ import { useHistoryRef } from './useHistoryRef';
 
 interface RichTextFieldProps {
   text: Y.Text;
+  /** The block's text as the document holds it now (see `RichTextOptions.resolve`). */
+  resolve: () => Y.Text | null;
   label: string;
   list: 'none' | 'bullet' | 'number';
   align: 'left' | 'center' | 'right';
@@ -19,7 +21,7 @@ const none: FormatState = { bold: false, italic: false, href: null };
  * A text block's rich text: bold, italic and links (buttons, or Ctrl+B, Ctrl+I, Ctrl+K),
  * edited in place and merged with everyone else's typing (see `RichTextBinding`).
  */
-export function RichTextField({ text, label, list, align }: RichTextFieldProps) {
+export function RichTextField({ text, resolve, label, list, align }: RichTextFieldProps) {
   const { origin, readOnly, setCaretTarget, releaseCaretTarget } = useEmailEditor();
   const history = useHistoryRef();
   const field = useRef<HTMLDivElement>(null);
@@ -29,27 +31,36 @@ export function RichTextField({ text, label, list, align }: RichTextFieldProps) 
   const [refused, setRefused] = useState<string | null>(null);
   const errorId = useId();
 
+  // The caret survives a new binding (the block was moved and its Y.Text replaced).
+  const carried = useRef<TextRange | null>(null);
+
   useEffect(() => {
-    const created = new RichTextBinding(field.current!, text, {
+    const el = field.current!;
+    const created = new RichTextBinding(el, text, {
       origin,
       editable: !readOnly,
+      resolve,
       onState: setState,
       onHistory: (action) => history.current[action](),
       onLinkRequest: () => setLink(created.selection() ?? { start: 0, end: 0 }),
-      onRefuse: setRefused,
+      onRefuse: (message) => {
+        setRefused(message);
+        setTimeout(() => setRefused((m) => (m === message ? null : m)), 8000);
+      },
     });
     const target: CaretTarget = { label, insert: (value) => created.insertText(value) };
     const onFocus = () => setCaretTarget(target);
-    field.current!.addEventListener('focus', onFocus);
-    const el = field.current!;
+    el.addEventListener('focus', onFocus);
+    if (carried.current && document.activeElement === el) created.focus(carried.current);
     setBinding(created);
     return () => {
+      carried.current = created.selection();
       el.removeEventListener('focus', onFocus);
       releaseCaretTarget(target);
       created.dispose();
       setBinding(null);
     };
-  }, [text, origin, readOnly, label, history, setCaretTarget, releaseCaretTarget]);
+  }, [text, resolve, origin, readOnly, label, history, setCaretTarget, releaseCaretTarget]);
 
   const keepFocus = (e: React.MouseEvent) => e.preventDefault();
   const closeLink = (range: TextRange | null) => {
