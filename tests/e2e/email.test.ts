@@ -6,6 +6,11 @@ import { useHostAndBrowser } from '../helpers/e2eEnv';
 
 const env = useHostAndBrowser();
 
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
+
 const previewText = (page: Page) =>
   page
     .frameLocator('iframe[title^="Email preview"]')
@@ -29,7 +34,11 @@ describe('writing an email, as a new user would', () => {
 
     await editor.getByRole('button', { name: 'Message details' }).click();
     await editor.getByLabel('Subject', { exact: true }).fill('Ten tips for {{first_name | "you"}}');
-    await editor.getByRole('list', { name: 'Blocks' }).getByRole('button', { name: /^Text:/ }).first().click();
+    await editor
+      .getByRole('list', { name: 'Blocks' })
+      .getByRole('button', { name: /^Text:/ })
+      .first()
+      .click();
     const text = editor.getByRole('textbox', { name: 'Text', exact: true });
     await text.click();
     await page.keyboard.press('End');
@@ -40,7 +49,9 @@ describe('writing an email, as a new user would', () => {
     await editor.getByRole('group', { name: 'Preview width' }).getByRole('button', { name: 'Phone' }).click();
     await page.locator('iframe[title*="phone"]').waitFor();
     await expect.poll(() => previewText(page)).toContain('Pineapple pizza is welcome here.');
-    const phoneWidth = await page.locator('iframe[title^="Email preview"]').evaluate((f) => f.getBoundingClientRect().width);
+    const phoneWidth = await page
+      .locator('iframe[title^="Email preview"]')
+      .evaluate((f) => f.getBoundingClientRect().width);
     expect(phoneWidth).toBeLessThanOrEqual(380);
 
     const [download] = await Promise.all([
@@ -50,6 +61,27 @@ describe('writing an email, as a new user would', () => {
     const file = await download.path();
     expect(readFileSync(file, 'utf8')).toContain('Pineapple pizza is welcome here.');
     expect(download.suggestedFilename()).toMatch(/\.html$/);
+
+    // Every block kind can be added and previews; an image comes from a local file.
+    const blocks = editor.getByRole('list', { name: 'Blocks' });
+    const before = await blocks.locator(':scope > li').count();
+    const kinds = ['Heading', 'Text', 'Image', 'Button', 'Divider', 'Spacer', 'Two columns', 'Three columns'];
+    for (const kind of kinds) {
+      await editor.getByRole('button', { name: 'Add block' }).click();
+      await editor.getByRole('menuitem', { name: kind, exact: true }).click();
+    }
+    await expect.poll(() => blocks.locator(':scope > li').count()).toBe(before + kinds.length);
+    await blocks
+      .getByRole('button', { name: /^Image:/ })
+      .first()
+      .click();
+    await editor.getByLabel('Choose image').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: PNG });
+    await expect
+      .poll(() => blocks.getByRole('button', { name: /^Image:.*problem/ }).count(), { timeout: 15_000 })
+      .toBe(0);
+    await expect
+      .poll(() => page.frameLocator('iframe[title^="Email preview"]').locator('img[src^="data:image/png"]').count())
+      .toBeGreaterThan(0);
 
     await editor.getByRole('button', { name: 'Close' }).click();
     await page.locator('[data-save="saved"]').waitFor();
