@@ -20,7 +20,7 @@ export function altFromFileName(name: string): string {
 }
 
 /** An image block: the file (stored with the campaign by the host), alt text, size and link. */
-export function ImageFields({ block, update, errors }: { block: ImageBlock } & BlockUpdate) {
+export function ImageFields({ block, update, errors, bind }: { block: ImageBlock } & BlockUpdate) {
   const { api, campaignId, readOnly, step } = useEmailEditor();
   const fileId = useId();
   const [upload, setUpload] = useState<Upload>({ state: 'idle' });
@@ -72,30 +72,10 @@ export function ImageFields({ block, update, errors }: { block: ImageBlock } & B
           <p className="ee-hint">No image chosen yet; the preview leaves a gap.</p>
         )}
       </div>
-      <TextInput
-        label="Alt text"
-        hint="Read aloud, and shown when images are blocked."
-        value={block.alt}
-        error={errors.alt}
-        onChange={(alt) => update({ alt })}
-      />
+      <TextInput label="Alt text" hint="Read aloud, and shown when images are blocked." {...bind(block, 'alt')} />
       <div className="ee-grid ee-grid--2">
-        <NumberInput
-          label="Width"
-          unit="% of column"
-          min={10}
-          max={100}
-          value={block.width}
-          error={errors.width}
-          onChange={(width) => update({ width })}
-        />
-        <SelectInput
-          label="Alignment"
-          value={block.align}
-          options={alignOptions}
-          error={errors.align}
-          onChange={(align) => update({ align })}
-        />
+        <NumberInput label="Width" unit="% of column" min={10} max={100} {...bind(block, 'width')} />
+        <SelectInput label="Alignment" options={alignOptions} {...bind(block, 'align')} />
       </div>
       <TextInput
         label="Image link (optional)"

@@ -34,7 +34,7 @@ function useText(blockId: string): { text: Y.Text | null; resolve: () => Y.Text 
   return { text: resolve(), resolve };
 }
 
-function HeadingFields({ block, update, errors }: Props<HeadingBlock>) {
+function HeadingFields({ block, update, errors, bind }: Props<HeadingBlock>) {
   const { text, resolve } = useText(block.id);
   const levels = [1, 2, 3].map((n) => ({ value: String(n) as '1' | '2' | '3', label: `Heading ${n}` }));
   return (
@@ -52,13 +52,7 @@ function HeadingFields({ block, update, errors }: Props<HeadingBlock>) {
           error={errors.level}
           onChange={(v) => update({ level: Number(v) as 1 | 2 | 3 })}
         />
-        <SelectInput
-          label="Alignment"
-          value={block.align}
-          options={alignOptions}
-          error={errors.align}
-          onChange={(align) => update({ align })}
-        />
+        <SelectInput label="Alignment" options={alignOptions} {...bind(block, 'align')} />
       </div>
     </>
   );
@@ -70,7 +64,7 @@ const listOptions = [
   { value: 'number', label: 'Numbered list' },
 ] as const;
 
-function TextFields({ block, update, errors }: Props<TextBlock>) {
+function TextFields({ block, update, bind }: Props<TextBlock>) {
   const { text, resolve } = useText(block.id);
   return (
     <>
@@ -80,27 +74,14 @@ function TextFields({ block, update, errors }: Props<TextBlock>) {
         <Unbound onRepair={() => update({ text: block.text })} />
       )}
       <div className="ee-grid ee-grid--2">
-        <SelectInput
-          label="List style"
-          hint="Each line is one item."
-          value={block.list}
-          options={listOptions}
-          error={errors.list}
-          onChange={(list) => update({ list })}
-        />
-        <SelectInput
-          label="Alignment"
-          value={block.align}
-          options={alignOptions}
-          error={errors.align}
-          onChange={(align) => update({ align })}
-        />
+        <SelectInput label="List style" hint="Each line is one item." options={listOptions} {...bind(block, 'list')} />
+        <SelectInput label="Alignment" options={alignOptions} {...bind(block, 'align')} />
       </div>
     </>
   );
 }
 
-function ButtonFields({ block, update, errors }: Props<ButtonBlock>) {
+function ButtonFields({ block, update, errors, bind }: Props<ButtonBlock>) {
   const onLabelFocus = useInputTarget('Button label', block.label, (label) => update({ label }));
   return (
     <>
@@ -120,34 +101,10 @@ function ButtonFields({ block, update, errors }: Props<ButtonBlock>) {
         onChange={(href) => update({ href })}
       />
       <div className="ee-grid ee-grid--2">
-        <ColorInput
-          label="Button colour"
-          value={block.background}
-          error={errors.background}
-          onChange={(background) => update({ background })}
-        />
-        <ColorInput
-          label="Text colour"
-          value={block.color}
-          error={errors.color}
-          onChange={(color) => update({ color })}
-        />
-        <NumberInput
-          label="Corner radius"
-          unit="px"
-          min={0}
-          max={50}
-          value={block.radius}
-          error={errors.radius}
-          onChange={(radius) => update({ radius })}
-        />
-        <SelectInput
-          label="Alignment"
-          value={block.align}
-          options={alignOptions}
-          error={errors.align}
-          onChange={(align) => update({ align })}
-        />
+        <ColorInput label="Button colour" {...bind(block, 'background')} />
+        <ColorInput label="Text colour" {...bind(block, 'color')} />
+        <NumberInput label="Corner radius" unit="px" min={0} max={50} {...bind(block, 'radius')} />
+        <SelectInput label="Alignment" options={alignOptions} {...bind(block, 'align')} />
       </div>
     </>
   );
@@ -155,7 +112,7 @@ function ButtonFields({ block, update, errors }: Props<ButtonBlock>) {
 
 /** The fields of a block's own kind (its content and the styles only it has). */
 export function KindFields(props: Props<Block>) {
-  const { block, update, errors } = props;
+  const { block, bind } = props;
   switch (block.kind) {
     case 'heading':
       return <HeadingFields {...props} block={block} />;
@@ -168,35 +125,12 @@ export function KindFields(props: Props<Block>) {
     case 'divider':
       return (
         <div className="ee-grid ee-grid--2">
-          <ColorInput
-            label="Line colour"
-            value={block.color}
-            error={errors.color}
-            onChange={(color) => update({ color })}
-          />
-          <NumberInput
-            label="Thickness"
-            unit="px"
-            min={1}
-            max={20}
-            value={block.thickness}
-            error={errors.thickness}
-            onChange={(thickness) => update({ thickness })}
-          />
+          <ColorInput label="Line colour" {...bind(block, 'color')} />
+          <NumberInput label="Thickness" unit="px" min={1} max={20} {...bind(block, 'thickness')} />
         </div>
       );
     case 'spacer':
-      return (
-        <NumberInput
-          label="Height"
-          unit="px"
-          min={1}
-          max={400}
-          value={block.height}
-          error={errors.height}
-          onChange={(height) => update({ height })}
-        />
-      );
+      return <NumberInput label="Height" unit="px" min={1} max={400} {...bind(block, 'height')} />;
     case 'columns':
       return <ColumnsFields {...props} block={block} />;
   }

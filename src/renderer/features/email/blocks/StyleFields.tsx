@@ -7,7 +7,7 @@ const sides = ['top', 'right', 'bottom', 'left'] as const;
 const sideLabels = { top: 'Top', right: 'Right', bottom: 'Bottom', left: 'Left' };
 
 /** Space around a block and its background, which every block has (a button's colour is its own). */
-export function StyleFields({ block, update, errors }: { block: Block } & BlockUpdate) {
+export function StyleFields({ block, update, errors, bind }: { block: Block } & BlockUpdate) {
   return (
     <fieldset className="ee-group">
       <legend>Spacing and background</legend>
@@ -25,15 +25,7 @@ export function StyleFields({ block, update, errors }: { block: Block } & BlockU
           />
         ))}
       </div>
-      {block.kind !== 'button' && (
-        <ColorInput
-          label="Background colour"
-          allowNone
-          value={block.background}
-          error={errors.background}
-          onChange={(background) => update({ background })}
-        />
-      )}
+      {block.kind !== 'button' && <ColorInput label="Background colour" allowNone {...bind(block, 'background')} />}
     </fieldset>
   );
 }

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { safeHref } from '../../../../shared/email/blocks';
+import { safeHref, type Block } from '../../../../shared/email/blocks';
 import { updateBlock, type BlockPatch } from '../../../../shared/email/emailDoc';
 import { useEmailEditor } from '../EmailEditorContext';
 
@@ -25,7 +25,16 @@ export function useBlockUpdate(blockId: string) {
     },
     [doc, emailId, blockId, origin],
   );
-  return { update, errors };
+  /** One field's value, error and change handler, to spread onto its control. */
+  const bind = useCallback(
+    <B extends Block, K extends keyof B & string>(block: B, key: K) => ({
+      value: block[key],
+      error: errors[key],
+      onChange: (value: B[K]) => void update({ [key]: value } as BlockPatch),
+    }),
+    [errors, update],
+  );
+  return { update, errors, bind };
 }
 
 export type BlockUpdate = ReturnType<typeof useBlockUpdate>;
