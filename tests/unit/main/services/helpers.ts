@@ -1,3 +1,5 @@
+import { expect } from 'vitest';
+import { MailyError } from '../../../../src/shared/errors';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -94,4 +96,15 @@ export function nodesOf(
   const doc = new Y.Doc();
   Y.applyUpdate(doc, state);
   return doc.getMap('nodes').toJSON();
+}
+
+/** The error code `fn` throws (it must be a MailyError), or 'no error'. */
+export function codeOf(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(MailyError);
+    return (error as MailyError).code;
+  }
+  return 'no error';
 }

@@ -19,6 +19,16 @@ export function DelayFields({ data, errors, write, commit }: FieldsProps) {
   const mode = read.text(wait.mode);
   const set = (field: string, value: unknown) => write({ wait: { ...wait, [field]: value } });
   const err = (field: string) => errors[`wait.${field}`];
+  // Both "until a date" and "at a local time" wait for a time of day.
+  const timeField = (
+    <TextField
+      label="Time"
+      type="time"
+      value={read.text(wait.time)}
+      error={err('time')}
+      onChange={(v) => set('time', v)}
+    />
+  );
   return (
     <>
       <SelectField
@@ -56,24 +66,12 @@ export function DelayFields({ data, errors, write, commit }: FieldsProps) {
             error={err('date')}
             onChange={(v) => set('date', v)}
           />
-          <TextField
-            label="Time"
-            type="time"
-            value={read.text(wait.time)}
-            error={err('time')}
-            onChange={(v) => set('time', v)}
-          />
+          {timeField}
         </>
       )}
       {mode === 'localTime' && (
         <>
-          <TextField
-            label="Time"
-            type="time"
-            value={read.text(wait.time)}
-            error={err('time')}
-            onChange={(v) => set('time', v)}
-          />
+          {timeField}
           <TextField
             label="Time zone when unknown"
             value={read.text(wait.fallbackTimezone)}

@@ -26,7 +26,9 @@ describe('AssetService', () => {
     const campaign = campaigns.create('With images');
     const info = assets.add(campaign.id, 'logo.png', PNG);
     expect(info).toMatchObject({ name: 'logo.png', mime: 'image/png', bytes: PNG.byteLength });
-    expect((await assets.resolver(campaign.id)(info.id))?.dataUrl).toBe(`data:image/png;base64,${PNG.toString('base64')}`);
+    expect((await assets.resolver(campaign.id)(info.id))?.dataUrl).toBe(
+      `data:image/png;base64,${PNG.toString('base64')}`,
+    );
     expect(await assets.resolver(campaign.id)('nope')).toBeNull();
   });
 

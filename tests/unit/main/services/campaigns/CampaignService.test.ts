@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ErrorCode, MailyError } from '../../../../../src/shared/errors';
+import { ErrorCode } from '../../../../../src/shared/errors';
 import { CampaignService } from '../../../../../src/main/services/campaigns/CampaignService';
 import { DocService } from '../../../../../src/main/services/docs/DocService';
 import type { Database } from '../../../../../src/main/services/storage/Database';
-import { JourneyClient, nodesOf, tempWorkspace, type TempWorkspace } from '../helpers';
+import { codeOf, JourneyClient, nodesOf, tempWorkspace, type TempWorkspace } from '../helpers';
 
 let ws: TempWorkspace;
 let db: Database;
@@ -21,16 +21,6 @@ beforeEach(() => {
   campaigns.onChanged(({ id }) => changes.push(id));
 });
 afterEach(() => ws.cleanup());
-
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(MailyError);
-    return (error as MailyError).code;
-  }
-  return 'no error';
-}
 
 /** Creates campaigns one tick apart, so their order is known. */
 function createAll(...names: string[]): string[] {

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MAX_UPDATE_BYTES } from '../../../../../src/shared/api/contract';
-import { ErrorCode, MailyError } from '../../../../../src/shared/errors';
+import { ErrorCode } from '../../../../../src/shared/errors';
 import { CampaignService } from '../../../../../src/main/services/campaigns/CampaignService';
 import { DocService } from '../../../../../src/main/services/docs/DocService';
 import type { Database } from '../../../../../src/main/services/storage/Database';
-import { JourneyClient, nodesOf, tempWorkspace, type TempWorkspace } from '../helpers';
+import { codeOf, JourneyClient, nodesOf, tempWorkspace, type TempWorkspace } from '../helpers';
 
 let ws: TempWorkspace;
 let db: Database;
@@ -20,16 +20,6 @@ beforeEach(() => {
   campaigns = new CampaignService(db, { now });
 });
 afterEach(() => ws.cleanup());
-
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(MailyError);
-    return (error as MailyError).code;
-  }
-  return 'no error';
-}
 
 function rows(id: string): { updates: number[]; snapshotSeq: number | undefined } {
   const updates = db.sqlite.prepare('SELECT seq FROM doc_updates WHERE campaign_id = ? ORDER BY seq').pluck().all(id);
