@@ -41,6 +41,7 @@ export interface EmailRendererOptions {
  */
 export class EmailRenderer {
   readonly #worker: MjmlWorker | null;
+  #warm: Promise<void> | null = null;
 
   constructor(options: EmailRendererOptions = {}) {
     this.#worker = options.mode === 'inline' ? null : new MjmlWorker(options.timeoutMs ?? 15_000);
@@ -68,17 +69,21 @@ export class EmailRenderer {
    * Starts the worker and loads MJML (about a second on a cold start) before the first
    * preview needs it. Best effort: a failure here shows up again, reported, on the first render.
    */
-  async warmUp(): Promise<void> {
-    try {
-      await this.render({
-        node: { subject: 'warm-up', preheader: '' },
-        content: { blocks: [] },
-        sample: {},
-        assets: () => null,
-      });
-    } catch {
-      // Nothing to report yet: the first real render retries with a fresh worker and reports its own failure.
-    }
+  warmUp(): Promise<void> {
+    // Once per renderer: callers (every campaign open) need not track whether it ran.
+    this.#warm ??= this.render({
+      node: { subject: 'warm-up', preheader: '' },
+      content: { blocks: [] },
+      sample: {},
+      assets: () => null,
+    }).then(
+      () => undefined,
+      () => {
+        // Nothing to report yet: the first real render retries with a fresh worker and reports its own failure.
+        this.#warm = null;
+      },
+    );
+    return this.#warm;
   }
 
   /** Stops the worker thread. Renders still in flight fail with E_DISPOSED. */
