@@ -1,25 +1,15 @@
+import { seededRandom } from '../src/shared/simulator/random';
 import * as Y from 'yjs';
 import { portsOf, type NodeKind } from '../src/shared/journey/kinds';
 import type { Journey } from '../src/shared/journey/model';
 import { addEdge, addNode, readJourney } from '../src/shared/journey/ydoc';
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-export function seeded(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A large, valid-shaped journey: one entry, then emails, delays, conditions and
  * updates laid out in columns, connected forward until `edgeCount` edges exist.
  */
 export function buildBigJourney(nodeCount = 2000, edgeCount = 2500, seed = 42): Y.Doc {
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   const doc = new Y.Doc();
   const kinds: NodeKind[] = ['email', 'delay', 'condition', 'condition', 'updateProfile', 'waitUntil'];
   const ids: string[] = [];

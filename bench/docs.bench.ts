@@ -7,7 +7,7 @@ import { DocService } from '../src/main/services/docs/DocService';
 import { Database } from '../src/main/services/storage/Database';
 import type { NodeKind } from '../src/shared/journey/kinds';
 import { addNode, moveNodes, nodesMap, updateNodeData } from '../src/shared/journey/ydoc';
-import { seeded } from './bigJourney';
+import { seededRandom as seeded } from '../src/shared/simulator/random';
 import { percentile, round, writeResult, type BenchResult } from './results';
 
 const UPDATES = 10_000;

@@ -4,7 +4,7 @@ import type { NodeKind } from '../src/shared/journey/kinds';
 import type { Journey } from '../src/shared/journey/model';
 import { addEdge, addNode, readJourney } from '../src/shared/journey/ydoc';
 import { simulateMany, type SampleContact } from '../src/shared/simulator';
-import { seeded } from './bigJourney';
+import { seededRandom as seeded } from '../src/shared/simulator/random';
 import { percentile, round, writeResult } from './results';
 
 const START = Date.parse('2026-03-02T08:00:00Z');

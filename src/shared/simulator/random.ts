@@ -28,6 +28,16 @@ export function mulberry32(state: number): number {
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 }
 
+/** A stream of mulberry32 numbers in [0, 1) from `seed`: for seeded tests, benches and fuzzing. */
+export function seededRandom(seed: number): () => number {
+  let state = seed | 0;
+  return () => {
+    const value = mulberry32(state);
+    state = (state + 0x6d2b79f5) | 0;
+    return value;
+  };
+}
+
 /** The draw in [0, 1) for `contactId` at split `nodeId` on its `visit`-th pass (from 0). */
 export function splitDraw(seed: number, contactId: string, nodeId: string, visit: number): number {
   return mulberry32(hashString(`${seed}\u0000${contactId}\u0000${nodeId}\u0000${visit}`));

@@ -2,18 +2,12 @@ import { encode } from '@msgpack/msgpack';
 import { describe, expect, it } from 'vitest';
 import { decodeFrame, encodeFrame, MAX_FRAME_BYTES, requestFrame } from '../../../../src/shared/api/frames';
 import { MailyError } from '../../../../src/shared/errors';
+import { seededRandom } from '../../../../src/shared/simulator/random';
 
-/** Deterministic pseudo-random bytes (mulberry32), so a failure can be replayed. */
+/** Deterministic pseudo-random bytes, so a failure can be replayed. */
 function randomBytes(seed: number, length: number): Uint8Array {
-  let a = seed;
-  const out = new Uint8Array(length);
-  for (let i = 0; i < length; i++) {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    out[i] = ((t ^ (t >>> 14)) >>> 0) & 0xff;
-  }
-  return out;
+  const next = seededRandom(seed);
+  return Uint8Array.from({ length }, () => Math.floor(next() * 4294967296) & 0xff);
 }
 
 describe('WebSocket frames', () => {

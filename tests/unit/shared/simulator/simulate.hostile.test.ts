@@ -2,20 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { defaultNodeData, nodeKinds, portsOf, type NodeKind } from '../../../../src/shared/journey/kinds';
 import type { Journey, JourneyNode } from '../../../../src/shared/journey/model';
 import { simulate, simulateMany, type SampleContact, type SimulationOptions } from '../../../../src/shared/simulator';
+import { seededRandom } from '../../../../src/shared/simulator/random';
 import { contact, edge, email, line, node, options, START, trialEntry } from './fixtures';
 
 const outcomes = ['goal', 'exit', 'deadEnd', 'horizon', 'stepLimit', 'notEntered', 'invalid'];
-
-/** Deterministic pseudo-random numbers (mulberry32), as in yjs's seeded tests. */
-function seeded(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const junk: unknown[] = [null, undefined, 42, 'text', [], {}, { mode: 'fixed' }, -1, NaN, { __proto__: { x: 1 } }];
 
@@ -42,7 +32,7 @@ function randomJourney(random: () => number): Journey {
 
 describe('simulate on hostile input', () => {
   it('never throws on random, damaged and cyclic journeys, and always explains the outcome', () => {
-    const random = seeded(2026);
+    const random = seededRandom(2026);
     for (let round = 0; round < 400; round++) {
       const journey = randomJourney(random);
       const result = simulate(
@@ -123,7 +113,7 @@ describe('simulate on hostile input', () => {
   });
 
   it('is repeatable for every journey the fuzzer makes', () => {
-    const random = seeded(7);
+    const random = seededRandom(7);
     for (let round = 0; round < 50; round++) {
       const journey = randomJourney(random);
       const again = structuredClone(journey);
