@@ -49,10 +49,10 @@ describe('writing an email, as a new user would', () => {
     await editor.getByRole('group', { name: 'Preview width' }).getByRole('button', { name: 'Phone' }).click();
     await page.locator('iframe[title*="phone"]').waitFor();
     await expect.poll(() => previewText(page)).toContain('Pineapple pizza is welcome here.');
-    const phoneWidth = await page
-      .locator('iframe[title^="Email preview"]')
-      .evaluate((f) => f.getBoundingClientRect().width);
-    expect(phoneWidth).toBeLessThanOrEqual(380);
+    // The frame animates its width (0.15 s), so wait for it to settle.
+    const phoneWidth = () =>
+      page.locator('iframe[title^="Email preview"]').evaluate((f) => f.getBoundingClientRect().width);
+    await expect.poll(phoneWidth).toBeLessThanOrEqual(380);
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),
