@@ -3,7 +3,10 @@ import { buildTemplate } from '../../shared/templates';
 import type { AppInfo } from '../../shared/api/dto';
 import type { Services } from '../services';
 import type { Handlers } from './dispatch';
+import { createCollabHandlers } from './collabHandlers';
 import { createEmailHandlers } from './emailHandlers';
+import { createSignalingHandlers } from './signalingHandlers';
+import { createVersionHandlers } from './versionHandlers';
 import type { SessionState } from './createHost';
 
 /** Maps every channel of the contract onto the services. */
@@ -43,5 +46,8 @@ export function createHandlers(services: Services, info: AppInfo, sessions: Map<
       return { campaignId: input.campaignId };
     },
     ...createEmailHandlers(services),
+    ...createCollabHandlers(services),
+    ...createSignalingHandlers(services),
+    ...createVersionHandlers(services),
   };
 }

@@ -2,6 +2,20 @@ import { z } from 'zod';
 import { sampleContactSchema } from '../email/render';
 import { mailAddress, smtpSettingsSchema } from '../email/smtp';
 import { templateIds } from '../templates';
+import {
+  MAX_INVITE_LENGTH,
+  iceListSchema,
+  profileSchema,
+  signalingListSchema,
+  signalingSettingsSchema,
+  teamName,
+  type Invite,
+  type Profile,
+  type RoomConfig,
+  type SignalingStatus,
+  type TeamView,
+} from '../collab/team';
+import type { VersionDiff, VersionSummary } from '../collab/versions';
 import type {
   AppInfo,
   AssetInfo,
@@ -10,6 +24,7 @@ import type {
   RenderedEmail,
   SavedAck,
   SmtpSettingsView,
+  TeamJoined,
   TestSendResult,
 } from './dto';
 
@@ -34,6 +49,10 @@ const update = z
 export const MAX_ASSET_BYTES = 5 * 1024 * 1024;
 
 const emailRef = { campaignId: id, emailId: id };
+const teamId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'Not a valid team id');
+const versionName = z.string().trim().min(1, 'Give the version a name').max(120, 'Use at most 120 characters');
+/** A version id, or `current` for the campaign as it is now. */
+const versionRef = z.union([id, z.literal('current')]);
 
 /** Marks a channel's output type without a runtime value. */
 function returns<T>(): T {
@@ -81,6 +100,35 @@ export const requests = {
   'mail:saveSettings': request(smtpSettingsSchema, returns<SmtpSettingsView>()),
   'mail:forgetPassword': request(z.object({}), returns<{ ok: true }>()),
   'docs:close': request(z.object({ campaignId: id }), returns<{ campaignId: string }>()),
+  'teams:list': request(z.object({}), returns<TeamView[]>()),
+  'teams:create': request(
+    z.object({ name: teamName, signaling: signalingListSchema.optional(), iceServers: iceListSchema.optional() }),
+    returns<TeamView>(),
+  ),
+  'teams:join': request(
+    z.object({ invite: z.string().trim().min(1, 'Paste an invite').max(MAX_INVITE_LENGTH, 'This is not a Maily invite') }),
+    returns<TeamJoined>(),
+  ),
+  'teams:invite': request(z.object({ teamId, campaignId: id.optional() }), returns<Invite>()),
+  'teams:update': request(
+    z.object({ teamId, signaling: signalingListSchema, iceServers: iceListSchema }),
+    returns<TeamView>(),
+  ),
+  'teams:leave': request(z.object({ teamId }), returns<{ teamId: string }>()),
+  'campaigns:share': request(z.object({ id, teamId: teamId.nullable() }), returns<CampaignSummary>()),
+  'collab:room': request(z.object({ campaignId: id }), returns<RoomConfig | null>()),
+  'profile:get': request(z.object({}), returns<Profile>()),
+  'profile:set': request(profileSchema, returns<Profile>()),
+  'signaling:get': request(z.object({}), returns<SignalingStatus>()),
+  'signaling:configure': request(signalingSettingsSchema, returns<SignalingStatus>()),
+  'versions:list': request(z.object({ campaignId: id }), returns<VersionSummary[]>()),
+  'versions:create': request(z.object({ campaignId: id, name: versionName }), returns<VersionSummary>()),
+  'versions:get': request(
+    z.object({ campaignId: id, versionId: id }),
+    returns<{ version: VersionSummary; state: Uint8Array }>(),
+  ),
+  'versions:diff': request(z.object({ campaignId: id, from: versionRef, to: versionRef }), returns<VersionDiff>()),
+  'versions:delete': request(z.object({ campaignId: id, versionId: id }), returns<{ versionId: string }>()),
 } as const;
 
 /** Events the host pushes to the renderer. */
@@ -89,11 +137,23 @@ export interface EventPayloads {
   'campaigns:changed': { id: string };
   /** An update to an open campaign arrived from somewhere else (another window, a peer). */
   'docs:remoteUpdate': { campaignId: string; update: Uint8Array };
+  /** A team was created, joined, changed or left. */
+  'teams:changed': { teamId: string };
+  /** The built-in signaling server started, stopped or failed. */
+  'signaling:changed': SignalingStatus;
+  /** A campaign's list of named versions changed. */
+  'versions:changed': { campaignId: string };
+  /** The designer's name or colour changed. */
+  'profile:changed': Profile;
 }
 
 export const eventNames = [
   'campaigns:changed',
   'docs:remoteUpdate',
+  'teams:changed',
+  'signaling:changed',
+  'versions:changed',
+  'profile:changed',
 ] as const satisfies readonly (keyof EventPayloads)[];
 
 export type Channel = keyof typeof requests;

@@ -1,3 +1,5 @@
+import type { TeamView } from '../collab/team';
+
 /** Plain, serialisable data that crosses the contract. */
 
 export interface CampaignSummary {
@@ -9,6 +11,8 @@ export interface CampaignSummary {
   updatedAt: number;
   /** Set when the campaign is in the trash. */
   trashedAt: number | null;
+  /** The team it is shared with (it syncs live with them), or null for a private campaign. */
+  teamId: string | null;
 }
 
 export interface OpenedDoc {
@@ -47,4 +51,11 @@ export interface AssetInfo {
   name: string;
   mime: string;
   bytes: number;
+}
+
+/** The outcome of joining a team from an invite. */
+export interface TeamJoined {
+  team: TeamView;
+  /** The campaign the invite shared, now in this workspace, or null. */
+  campaign: CampaignSummary | null;
 }

@@ -95,6 +95,33 @@ export class CampaignService {
     return this.#changed(this.#insert(copyName(source.name), state));
   }
 
+  /**
+   * Shares a live campaign with a team (it then syncs live in that team's room), or
+   * makes it private again with `teamId` null. The team must exist.
+   */
+  share(id: string, teamId: string | null): CampaignSummary {
+    this.#live(id);
+    this.#guard('share this campaign', () => this.#rows.setTeam.run(teamId, id));
+    return this.#changed(id);
+  }
+
+  /**
+   * Adds a teammate's campaign from an invite under its own id (every peer must use the
+   * same id to meet in the same room), empty until it syncs. Returns the campaign as it
+   * is when it already exists here: re-joining never replaces local work.
+   */
+  adopt(id: string, name: string, teamId: string): CampaignSummary {
+    const checked = checkName(name);
+    const now = this.#now();
+    const added = this.#guard('add the shared campaign', () => this.#rows.insertWithId.run(id, checked, now, now, teamId));
+    if (added.changes === 0) {
+      const existing = this.get(id);
+      if (existing.teamId !== teamId && existing.trashedAt === null) return this.share(id, teamId);
+      return existing;
+    }
+    return this.#changed(id);
+  }
+
   /** Moves a campaign to the trash (soft delete). Trashing twice is harmless. */
   trash(id: string): CampaignSummary {
     const found = this.get(id);

@@ -28,7 +28,8 @@ export function copyName(name: string): string {
   return `${name.slice(0, MAX_NAME_LENGTH - suffix.length).trimEnd()}${suffix}`;
 }
 
-const columns = 'id, name, created_at AS createdAt, updated_at AS updatedAt, trashed_at AS trashedAt';
+const columns =
+  'id, name, created_at AS createdAt, updated_at AS updatedAt, trashed_at AS trashedAt, team_id AS teamId';
 const order = 'ORDER BY updated_at DESC, fold_case(name), id';
 
 type Statement = BetterSqlite3.Statement<unknown[], unknown>;
@@ -41,6 +42,8 @@ export class CampaignRows {
   readonly insert: Statement;
   readonly rename: Statement;
   readonly setTrashed: Statement;
+  readonly setTeam: Statement;
+  readonly insertWithId: Statement;
   readonly deleteAll: Statement[];
 
   constructor(db: Database) {
@@ -58,7 +61,11 @@ export class CampaignRows {
     );
     this.rename = sql.prepare('UPDATE campaigns SET name = ?, updated_at = max(updated_at, ?) WHERE id = ?');
     this.setTrashed = sql.prepare('UPDATE campaigns SET trashed_at = ? WHERE id = ?');
-    this.deleteAll = ['doc_updates', 'doc_snapshots'].map((table) =>
+    this.setTeam = sql.prepare('UPDATE campaigns SET team_id = ? WHERE id = ?');
+    this.insertWithId = sql.prepare(
+      'INSERT OR IGNORE INTO campaigns (id, name, created_at, updated_at, trashed_at, team_id) VALUES (?, ?, ?, ?, NULL, ?)',
+    );
+    this.deleteAll = ['doc_updates', 'doc_snapshots', 'versions'].map((table) =>
       sql.prepare(`DELETE FROM ${table} WHERE campaign_id = ?`),
     );
     this.deleteAll.push(sql.prepare('DELETE FROM campaigns WHERE id = ?'));

@@ -55,10 +55,47 @@ const schemaV2 = `
   ) STRICT;
 `;
 
+/**
+ * Version 3: collaboration. Key/value settings (profile, signaling server), teams (their
+ * secrets live in the encrypted secret store, never here), which team a campaign is
+ * shared with, and named versions (a whole-document snapshot each, with a checksum).
+ */
+const schemaV3 = `
+  CREATE TABLE settings (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  ) STRICT;
+
+  CREATE TABLE teams (
+    id          TEXT PRIMARY KEY,
+    name        TEXT NOT NULL,
+    created_at  INTEGER NOT NULL,
+    signaling   TEXT NOT NULL,
+    ice_servers TEXT NOT NULL,
+    key_id      TEXT NOT NULL
+  ) STRICT;
+
+  ALTER TABLE campaigns ADD COLUMN team_id TEXT REFERENCES teams (id) ON DELETE SET NULL;
+
+  CREATE TABLE versions (
+    campaign_id TEXT NOT NULL REFERENCES campaigns (id) ON DELETE CASCADE,
+    id          TEXT NOT NULL,
+    name        TEXT NOT NULL,
+    author      TEXT NOT NULL,
+    automatic   INTEGER NOT NULL,
+    data        BLOB NOT NULL,
+    checksum    BLOB NOT NULL,
+    created_at  INTEGER NOT NULL,
+    PRIMARY KEY (campaign_id, id)
+  ) STRICT;
+  CREATE INDEX versions_by_time ON versions (campaign_id, created_at DESC);
+`;
+
 /** The schema history of the app, oldest first. Append; never edit a shipped step. */
 export const migrations: readonly Migration[] = [
   { version: 1, description: 'campaigns, document snapshots and update log', up: (db) => db.exec(schemaV1) },
   { version: 2, description: 'images stored with campaigns', up: (db) => db.exec(schemaV2) },
+  { version: 3, description: 'settings, teams, shared campaigns and named versions', up: (db) => db.exec(schemaV3) },
 ];
 
 /** Schema version this build of the app writes. */
