@@ -1,4 +1,3 @@
-import { ErrorCode, MailyError } from '../../shared/errors';
 import type { Services } from '../services';
 import type { Handlers } from './dispatch';
 
@@ -14,22 +13,22 @@ type CollabChannels =
   | 'profile:get'
   | 'profile:set';
 
-const pending = () => {
-  throw new MailyError(ErrorCode.Internal, 'Teams are being built.');
-};
-
 /** Teams, sharing, rooms and the designer's profile. */
-export function createCollabHandlers(_services: Services): Pick<Handlers, CollabChannels> {
+export function createCollabHandlers(services: Services): Pick<Handlers, CollabChannels> {
+  const { teams, campaigns, profile } = services;
   return {
-    'teams:list': pending,
-    'teams:create': pending,
-    'teams:join': pending,
-    'teams:invite': pending,
-    'teams:update': pending,
-    'teams:leave': pending,
-    'campaigns:share': pending,
-    'collab:room': pending,
-    'profile:get': pending,
-    'profile:set': pending,
+    'teams:list': () => teams.list(),
+    'teams:create': (input) => teams.create(input.name, input.signaling, input.iceServers),
+    'teams:join': (input) => teams.join(input.invite),
+    'teams:invite': (input) => teams.invite(input.teamId, input.campaignId),
+    'teams:update': (input) => teams.update(input.teamId, input.signaling, input.iceServers),
+    'teams:leave': (input) => teams.leave(input.teamId),
+    'campaigns:share': (input) => {
+      if (input.teamId) teams.get(input.teamId); // E_NOT_FOUND for a team this device left
+      return campaigns.share(input.id, input.teamId);
+    },
+    'collab:room': (input) => teams.room(input.campaignId),
+    'profile:get': () => profile.get(),
+    'profile:set': (input) => profile.set(input),
   };
 }

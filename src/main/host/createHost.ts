@@ -134,7 +134,14 @@ function forwardServiceEvents(services: Services, sessions: Map<string, SessionS
       if (s.id !== origin && s.openDocs.has(campaignId)) s.emit('docs:remoteUpdate', { campaignId, update });
     }
   });
+  const all = <E extends EventName>(event: E, payload: EventPayloads[E]) => {
+    for (const s of sessions.values()) s.emit(event, payload);
+  };
+  const offTeams = services.teams.onChanged((teamId) => all('teams:changed', { teamId }));
+  const offProfile = services.profile.onChanged((profile) => all('profile:changed', profile));
   return () => {
+    offTeams();
+    offProfile();
     offCampaigns();
     offDocs();
     changed.cancel();

@@ -4,7 +4,10 @@ import { DocService, type ErrorLog } from './docs/DocService';
 import { EmailRenderer } from './email/EmailRenderer';
 import { FileSecretStore, type Keyring } from './mail/FileSecretStore';
 import { TestSendService } from './mail/TestSendService';
+import { ProfileService } from './settings/ProfileService';
+import { SettingsStore } from './settings/SettingsStore';
 import { Database } from './storage/Database';
+import { TeamService } from './teams/TeamService';
 
 export interface ServicesOptions {
   /** The workspace's SQLite file. */
@@ -27,6 +30,9 @@ export interface Services {
   assets: AssetService;
   emailRenderer: EmailRenderer;
   testSend: TestSendService;
+  settings: SettingsStore;
+  profile: ProfileService;
+  teams: TeamService;
   /** Closes in reverse order: documents are compacted before the database closes. */
   dispose(): void;
 }
@@ -38,7 +44,11 @@ export function createServices(options: ServicesOptions): Services {
   const campaigns = new CampaignService(database, { docs, log: options.log });
   const assets = new AssetService(database);
   const emailRenderer = new EmailRenderer();
-  const testSend = new TestSendService({ secrets: new FileSecretStore(options.secretsFile, options.keyring) });
+  const secrets = new FileSecretStore(options.secretsFile, options.keyring);
+  const testSend = new TestSendService({ secrets });
+  const settings = new SettingsStore(database);
+  const profile = new ProfileService(settings);
+  const teams = new TeamService(database, { secrets, campaigns });
   return {
     database,
     docs,
@@ -46,7 +56,11 @@ export function createServices(options: ServicesOptions): Services {
     assets,
     emailRenderer,
     testSend,
+    settings,
+    profile,
+    teams,
     dispose() {
+      teams.dispose();
       emailRenderer.dispose();
       campaigns.dispose();
       docs.dispose();

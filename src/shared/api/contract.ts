@@ -106,7 +106,9 @@ export const requests = {
     returns<TeamView>(),
   ),
   'teams:join': request(
-    z.object({ invite: z.string().trim().min(1, 'Paste an invite').max(MAX_INVITE_LENGTH, 'This is not a Maily invite') }),
+    z.object({
+      invite: z.string().trim().min(1, 'Paste an invite').max(MAX_INVITE_LENGTH, 'This is not a Maily invite'),
+    }),
     returns<TeamJoined>(),
   ),
   'teams:invite': request(z.object({ teamId, campaignId: id.optional() }), returns<Invite>()),

@@ -39,7 +39,9 @@ export const iceServerSchema = z.object({
 });
 export type IceServer = z.infer<typeof iceServerSchema>;
 
-export const signalingListSchema = z.array(wsUrl).max(MAX_SIGNALING_URLS, `List at most ${MAX_SIGNALING_URLS} addresses`);
+export const signalingListSchema = z
+  .array(wsUrl)
+  .max(MAX_SIGNALING_URLS, `List at most ${MAX_SIGNALING_URLS} addresses`);
 export const iceListSchema = z.array(iceServerSchema).max(MAX_ICE_SERVERS, `List at most ${MAX_ICE_SERVERS} servers`);
 
 export const teamName = z.string().trim().min(1, 'Give the team a name').max(80, 'Use at most 80 characters');

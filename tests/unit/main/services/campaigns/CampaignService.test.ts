@@ -41,6 +41,7 @@ describe('CampaignService', () => {
       createdAt: 1_000,
       updatedAt: 1_000,
       trashedAt: null,
+      teamId: null,
     });
     expect(created.id).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
     expect(campaigns.create('Other').id).not.toBe(created.id);
