@@ -52,6 +52,8 @@ export interface VersionDiff {
   nodes: { added: ItemRef[]; removed: ItemRef[]; changed: ItemChange[] };
   edges: { added: ItemRef[]; removed: ItemRef[]; changed: ItemChange[] };
   emails: EmailChange[];
+  /** The simulator's sample contacts; optional so an older host's answer still fits. */
+  contacts?: { added: ItemRef[]; removed: ItemRef[]; changed: ItemRef[] };
   /** True when nothing differs. */
   same: boolean;
 }
