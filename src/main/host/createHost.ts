@@ -139,9 +139,11 @@ function forwardServiceEvents(services: Services, sessions: Map<string, SessionS
   };
   const offTeams = services.teams.onChanged((teamId) => all('teams:changed', { teamId }));
   const offProfile = services.profile.onChanged((profile) => all('profile:changed', profile));
+  const offVersions = services.versions.onChanged((change) => all('versions:changed', change));
   return () => {
     offTeams();
     offProfile();
+    offVersions();
     offCampaigns();
     offDocs();
     changed.cancel();

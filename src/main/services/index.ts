@@ -8,6 +8,7 @@ import { ProfileService } from './settings/ProfileService';
 import { SettingsStore } from './settings/SettingsStore';
 import { Database } from './storage/Database';
 import { TeamService } from './teams/TeamService';
+import { VersionService } from './versions/VersionService';
 
 export interface ServicesOptions {
   /** The workspace's SQLite file. */
@@ -30,6 +31,8 @@ export interface Services {
   assets: AssetService;
   emailRenderer: EmailRenderer;
   testSend: TestSendService;
+  /** Named versions of campaigns. */
+  versions: VersionService;
   settings: SettingsStore;
   profile: ProfileService;
   teams: TeamService;
@@ -46,6 +49,7 @@ export function createServices(options: ServicesOptions): Services {
   const emailRenderer = new EmailRenderer();
   const secrets = new FileSecretStore(options.secretsFile, options.keyring);
   const testSend = new TestSendService({ secrets });
+  const versions = new VersionService(database, docs, { log: options.log });
   const settings = new SettingsStore(database);
   const profile = new ProfileService(settings);
   const teams = new TeamService(database, { secrets, campaigns });
@@ -56,12 +60,14 @@ export function createServices(options: ServicesOptions): Services {
     assets,
     emailRenderer,
     testSend,
+    versions,
     settings,
     profile,
     teams,
     dispose() {
       teams.dispose();
       emailRenderer.dispose();
+      versions.dispose();
       campaigns.dispose();
       docs.dispose();
       database.dispose();

@@ -124,7 +124,11 @@ export const requests = {
   'signaling:get': request(z.object({}), returns<SignalingStatus>()),
   'signaling:configure': request(signalingSettingsSchema, returns<SignalingStatus>()),
   'versions:list': request(z.object({ campaignId: id }), returns<VersionSummary[]>()),
-  'versions:create': request(z.object({ campaignId: id, name: versionName }), returns<VersionSummary>()),
+  'versions:create': request(
+    // `automatic`: Maily names it itself (the version saved before a restore). Defaults to false.
+    z.object({ campaignId: id, name: versionName, automatic: z.boolean().optional() }),
+    returns<VersionSummary>(),
+  ),
   'versions:get': request(
     z.object({ campaignId: id, versionId: id }),
     returns<{ version: VersionSummary; state: Uint8Array }>(),
