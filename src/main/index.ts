@@ -33,6 +33,10 @@ function openWindow(): BrowserWindow {
 }
 
 function start(): void {
+  // Chromium hides this machine's addresses behind mDNS names in WebRTC unless media
+  // permission is granted (we grant none). Teammates on a LAN need the real addresses
+  // to reach each other without any server; room traffic is encrypted end to end anyway.
+  app.commandLine.appendSwitch('disable-features', 'WebRtcHideLocalIpsWithMdns');
   let host: Host | null = null;
   let bridge: IpcBridge | null = null;
   app.on('second-instance', () => {
