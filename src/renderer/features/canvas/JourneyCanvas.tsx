@@ -1,9 +1,10 @@
 import { Background, BackgroundVariant, Controls, ReactFlow, SelectionMode, useReactFlow } from '@xyflow/react';
-import { memo, type DragEvent, type RefObject } from 'react';
+import { memo, useContext, type DragEvent, type RefObject } from 'react';
 import { isNodeKind, type NodeKind, type XY } from '../../../shared/journey';
 import type { FlowEdge, FlowNode } from './flowTypes';
 import { JourneyMiniMap } from './JourneyMiniMap';
 import { nodeTypes } from './nodeTypes';
+import { MoveStartContext } from './presence/MoveStartContext';
 import { bigJourney, PALETTE_MIME, zoomRange } from './constants';
 import { useReadyMark } from './openMarks';
 import { useFitOnOpen } from './useFitOnOpen';
@@ -30,6 +31,7 @@ export const JourneyCanvas = memo(function JourneyCanvas({
   onDropKind,
 }: JourneyCanvasProps) {
   const rf = useReactFlow<FlowNode, FlowEdge>();
+  const onMoveStart = useContext(MoveStartContext);
   const opening = useOpening(view.nodes, pane);
   useReadyMark('maily:flow-mounted', opening !== null);
   useFitOnOpen(view.nodes, bigJourney, opening?.viewport !== undefined);
@@ -58,6 +60,7 @@ export const JourneyCanvas = memo(function JourneyCanvas({
           isValidConnection={connect.isValidConnection}
           onConnect={connect.onConnect}
           onConnectEnd={connect.onConnectEnd}
+          onMoveStart={onMoveStart}
           nodesDraggable={!readOnly}
           nodesConnectable={!readOnly}
           edgesReconnectable={false}

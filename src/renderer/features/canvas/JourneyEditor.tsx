@@ -7,7 +7,7 @@ import { moveNodes, newId, removeElements, type NodePosition } from '../../../sh
 import type { Editor } from './EditorContext';
 import { EditorContext } from './EditorContext';
 import { EditorLayout } from './EditorLayout';
-import { defaultLayers, type CanvasLayer } from './layers';
+import { collaborationLayer, defaultLayers, withCollaboration, type CanvasLayer } from './layers';
 import { useCanvasView } from './useCanvasView';
 import { useJourney } from './useJourney';
 import { useLayers } from './useLayers';
@@ -17,6 +17,10 @@ import type { CanvasHighlight } from './pathMarks';
 import { usePathView } from './usePathView';
 import { useToast } from './useToast';
 import { useUndo } from './useUndo';
+import type { PresenceFeed } from '../../../shared/collab/presence';
+import { CanvasPresence } from './presence/CanvasPresence';
+import { stopFollowingOnMove } from './presence/followTarget';
+import { MoveStartContext } from './presence/MoveStartContext';
 
 export interface JourneyEditorProps {
   /** The campaign's document; the editor only reads and writes its journey maps. */
@@ -30,23 +34,36 @@ export interface JourneyEditorProps {
   highlight?: CanvasHighlight | null;
   /** Opens the email editor for an Email node ("Edit email" in its inspector). Defaults to none: no button. */
   onEditEmail?: (emailId: string) => void;
+  /** The origin of this editor's writes, which its undo tracks; pass one to share it (the versions panel's restore). Defaults to its own. */
+  origin?: object;
+  /**
+   * Teammates' presence (from the collaboration feature): their cursors, selections and
+   * a Collaboration layer; this window's cursor, selection and viewport are published to
+   * it, and the canvas follows `presence.following()`. Defaults to none: no presence.
+   */
+  presence?: PresenceFeed;
 }
 
 function EditorState({
   doc,
   readOnly,
   campaignName,
-  layers = defaultLayers,
+  layers: baseLayers = defaultLayers,
   highlight,
   onEditEmail,
+  presence,
+  origin: givenOrigin,
 }: JourneyEditorProps) {
   useFirstRenderMark('maily:editor-render');
-  const [origin] = useState(() => ({ editor: newId() }));
+  const [ownOrigin] = useState(() => ({ editor: newId() }));
+  const origin = givenOrigin ?? ownOrigin;
   const { journey, latest } = useJourney(doc);
   useFirstRenderMark('maily:journey-read');
   const undo = useUndo(doc, origin);
   const toast = useToast();
+  const layers = useMemo(() => (presence ? withCollaboration(baseLayers) : baseLayers), [presence, baseLayers]);
   const layerState = useLayers(layers);
+  const onMoveStart = useMemo(() => presence && stopFollowingOnMove(presence), [presence]);
   const problems = useProblems(journey);
   const { stopCapturing } = undo;
 
@@ -87,18 +104,27 @@ function EditorState({
     <EditorContext.Provider value={editor}>
       {/* Always rendered (display: contents), so showing a path does not remount the editor. */}
       <div className={highlight ? 'je-path-scope je-path-shown' : 'je-path-scope'}>
-        <EditorLayout
-          editor={editor}
-          campaignName={campaignName}
-          journey={journey}
-          view={shown}
-          undo={undo}
-          toast={toast}
-          layers={layers}
-          layerState={layerState}
-          problems={problems}
-          onRemoveEdges={removeEdges}
-        />
+        <MoveStartContext.Provider value={onMoveStart}>
+          <EditorLayout
+            editor={editor}
+            campaignName={campaignName}
+            journey={journey}
+            view={shown}
+            undo={undo}
+            toast={toast}
+            layers={layers}
+            layerState={layerState}
+            problems={problems}
+            onRemoveEdges={removeEdges}
+          />
+        </MoveStartContext.Provider>
+        {presence && (
+          <CanvasPresence
+            presence={presence}
+            selected={view.selection.nodes}
+            shown={!!layerState.visible[collaborationLayer.id]}
+          />
+        )}
       </div>
     </EditorContext.Provider>
   );

@@ -33,6 +33,22 @@ export const defaultLayers: readonly CanvasLayer[] = [
   },
 ];
 
+/**
+ * Teammates' cursors and selections (an overlay layer: it owns no nodes). The editor adds
+ * it when it has a presence feed.
+ */
+export const collaborationLayer: CanvasLayer = {
+  id: 'collaboration',
+  label: 'Collaboration',
+  description: "Teammates' cursors and selections",
+  visibleByDefault: true,
+};
+
+/** `layers` with the Collaboration layer at the end, unless it is there already. */
+export function withCollaboration(layers: readonly CanvasLayer[]): readonly CanvasLayer[] {
+  return layers.some((layer) => layer.id === collaborationLayer.id) ? layers : [...layers, collaborationLayer];
+}
+
 /** Which layers are on, by id. */
 export type LayerVisibility = Readonly<Record<string, boolean>>;
 

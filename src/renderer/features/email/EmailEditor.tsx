@@ -21,6 +21,9 @@ import { useEmailBody } from './useEmailBody';
 import { useEmailNode } from './useEmailNode';
 import { useHistoryKeys, useModal } from './useModalDialog';
 import { useProblems } from './useProblems';
+import type { PresenceFeed } from '../../../shared/collab/presence';
+import { BlockPresence, EmailPresence } from './presence/EmailPresence';
+import { useEmailPresence } from './presence/useEmailPresence';
 
 export interface EmailEditorProps {
   /** The campaign's document; the body is read from and written to `emails[emailId]`. */
@@ -32,9 +35,15 @@ export interface EmailEditorProps {
   readOnly: boolean;
   /** Esc, the Close button, or the browser closing the dialog. */
   onClose: () => void;
+  /**
+   * Teammates' presence (from the collaboration feature): who else has this email open
+   * and which block they are in; this editor publishes its email and selected block.
+   * Defaults to none.
+   */
+  presence?: PresenceFeed;
 }
 
-function EditorDialog({ doc, campaignId, emailId, readOnly, onClose }: EmailEditorProps) {
+function EditorDialog({ doc, campaignId, emailId, readOnly, onClose, presence }: EmailEditorProps) {
   const body = useEmailBody(doc, emailId);
   const node = useEmailNode(doc, emailId);
   const { state, history, status, selected, caretTarget } = useEditorState({
@@ -54,6 +63,7 @@ function EditorDialog({ doc, campaignId, emailId, readOnly, onClose }: EmailEdit
   const problems = useProblems(body.problems, preview.rendered?.errors ?? []);
   const place = selected === 'details' ? null : findBlock(body.blocks, selected);
   const label = node?.label || 'Untitled email';
+  useEmailPresence(presence, emailId, selected);
 
   return (
     <dialog ref={dialog} className="ee-dialog" aria-label="Email editor" {...handlers}>
@@ -63,6 +73,7 @@ function EditorDialog({ doc, campaignId, emailId, readOnly, onClose }: EmailEdit
             <span className="ee-hint">Email</span> {label}
           </h1>
           {state.readOnly && <span className="ee-badge">View only</span>}
+          {presence && <EmailPresence presence={presence} emailId={emailId} />}
           <div className="ee-row" role="group" aria-label="History">
             <button
               type="button"
@@ -107,6 +118,7 @@ function EditorDialog({ doc, campaignId, emailId, readOnly, onClose }: EmailEdit
                 ))}
               </ul>
             )}
+            {presence && place && <BlockPresence presence={presence} emailId={emailId} blockId={place.block.id} />}
             {place ? (
               <BlockPanel key={place.block.id} place={place} problems={problems.byBlock.get(place.block.id) ?? []} />
             ) : (

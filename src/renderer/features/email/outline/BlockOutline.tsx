@@ -50,7 +50,11 @@ function Row({ place, selected, problemCounts, onSelect, moves, buttons, hintId 
   const problems = problemCounts.get(block.id) ?? 0;
   return (
     <li className="ee-outline__item">
-      <div className={`ee-outline__row${markClass(moves.mark, block.id)}`} {...moves.rowDrag(place)}>
+      <div
+        className={`ee-outline__row${markClass(moves.mark, block.id)}`}
+        data-block-id={block.id}
+        {...moves.rowDrag(place)}
+      >
         <span className="ee-outline__grip" aria-hidden="true">
           ⋮⋮
         </span>
