@@ -1,3 +1,4 @@
+import { TeamsButton } from '../features/collab';
 import { WorkspaceScreen } from '../features/workspace';
 import { CampaignScreen } from './CampaignScreen';
 import { ConnectionBanner } from './ConnectionBanner';
@@ -12,7 +13,7 @@ export function App() {
       {campaignId ? (
         <CampaignScreen key={campaignId} campaignId={campaignId} onBack={() => navigate(null)} />
       ) : (
-        <WorkspaceScreen onOpen={navigate} />
+        <WorkspaceScreen onOpen={navigate} actions={<TeamsButton onOpen={navigate} />} />
       )}
     </div>
   );

@@ -55,6 +55,11 @@ export const CampaignRow = memo(function CampaignRow({
           {campaign.name}
         </button>
       )}
+      {campaign.teamId && (
+        <span className="campaign-shared" title="Shared with a team: it syncs live with teammates">
+          Shared
+        </span>
+      )}
       <span className="campaign-time" title={new Date(campaign.updatedAt).toLocaleString()}>
         {inTrash && campaign.trashedAt
           ? `Trashed ${relativeTime(campaign.trashedAt)}`

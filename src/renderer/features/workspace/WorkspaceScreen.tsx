@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { MailyError } from '../../../shared/errors';
 import type { TemplateId } from '../../../shared/templates';
 import { useApi } from '../../app/BackendContext';
@@ -9,7 +9,7 @@ import { useCampaignList } from './useCampaignList';
 const messageOf = (error: unknown) => (error instanceof MailyError ? error.message : 'That did not work. Try again.');
 
 /** The list of campaigns: create, open, rename, duplicate, search, trash and restore. */
-export function WorkspaceScreen({ onOpen }: { onOpen: (id: string) => void }) {
+export function WorkspaceScreen({ onOpen, actions: extra }: { onOpen: (id: string) => void; actions?: ReactNode }) {
   const api = useApi();
   const [query, setQuery] = useState('');
   const [trash, setTrash] = useState(false);
@@ -73,6 +73,7 @@ export function WorkspaceScreen({ onOpen }: { onOpen: (id: string) => void }) {
           onChange={(e) => setQuery(e.target.value)}
         />
         <button onClick={() => setTrash((t) => !t)}>{trash ? 'Back to campaigns' : 'Show trash'}</button>
+        {extra}
         {!trash && (
           <button className="primary" onClick={() => setCreating(true)} title="New campaign (Ctrl+N)">
             New campaign

@@ -1,0 +1,64 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import type * as Y from 'yjs';
+import type { PresenceFeed } from '../../../shared/collab/presence';
+import { PresenceList } from './PresenceList';
+import { ShareDialog } from './ShareDialog';
+import { SyncIndicator } from './SyncIndicator';
+import { SyncPanel } from './SyncPanel';
+import { useCampaignSync, useSyncSnapshot } from './useCampaignSync';
+
+export interface CollabUi {
+  /** Presence chips, the sync indicator (or "Share" for a private campaign) and the share dialog. */
+  header: ReactNode;
+  /** The sync panel, when open. */
+  panel: ReactNode;
+  /** Teammates' presence for the editors, while the campaign is shared. */
+  presence: PresenceFeed | null;
+}
+
+/** Ctrl+Alt+S (⌘⌥S) toggles the sync panel. */
+function useSyncShortcut(toggle: () => void) {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.altKey && e.code === 'KeyS') {
+        e.preventDefault();
+        toggle();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [toggle]);
+}
+
+/** The collaboration parts of an open campaign, ready for the campaign screen to place. */
+export function useCollab(campaignId: string, doc: Y.Doc | null, readOnly: boolean): CollabUi {
+  const sync = useCampaignSync(campaignId, doc, readOnly);
+  const snapshot = useSyncSnapshot(sync);
+  const [panelOpen, setPanelOpen] = useState(false);
+  const [sharing, setSharing] = useState(false);
+  const [toggle] = useState(() => () => setPanelOpen((open) => !open));
+  useSyncShortcut(toggle);
+  const header = (
+    <>
+      {sync && <PresenceList presence={sync.presence} />}
+      {sync ? (
+        <SyncIndicator snapshot={snapshot} open={panelOpen} onToggle={toggle} />
+      ) : (
+        <button type="button" disabled={readOnly || !doc} onClick={() => setSharing(true)}>
+          Share
+        </button>
+      )}
+      {sharing && <ShareDialog campaignId={campaignId} onClose={() => setSharing(false)} />}
+    </>
+  );
+  const panel =
+    sync && panelOpen ? (
+      <SyncPanel
+        sync={sync}
+        snapshot={snapshot}
+        onInvite={() => setSharing(true)}
+        onClose={() => setPanelOpen(false)}
+      />
+    ) : null;
+  return { header, panel, presence: sync?.presence ?? null };
+}
