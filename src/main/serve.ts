@@ -6,25 +6,36 @@ import { createHost } from './host/createHost';
 import { fileKeyring } from './host/fileKeyring';
 import { startHeadlessServer } from './host/HeadlessServer';
 import { consoleLogger } from './host/logger';
+import type { SignalingSettings } from '../shared/collab/team';
 
 /**
  * `maily serve`: the same services as the desktop app, without a window. Serves the
  * built renderer and the contract over a token-guarded WebSocket on 127.0.0.1.
  */
 const usage = `Usage: maily serve [--data-dir DIR] [--port N] [--host ADDRESS]
+                   [--signaling-port N] [--signaling-host ADDRESS]
 
   --data-dir DIR   where campaigns are stored (default: ~/.maily)
   --port N         port to listen on; 0 picks a free one (default: 0)
   --host ADDRESS   address to bind (default: 127.0.0.1, this machine only)
   --secret-key-file FILE
                    key that encrypts stored passwords (default: ~/.config/maily/secret.key;
-                   MAILY_SECRET_KEY overrides it). Keep it outside the data folder.`;
+                   MAILY_SECRET_KEY overrides it). Keep it outside the data folder.
+  --signaling-port N
+                   run the built-in y-webrtc signaling server on this port for this run
+                   (0 picks a free one; default: the stored setting, else 4444)
+  --signaling-host ADDRESS
+                   address the signaling server binds for this run (default: the stored
+                   setting, else 0.0.0.0, the whole network). Either flag turns the server
+                   on without changing the stored settings.`;
 
 interface ServeArgs {
   dataDir: string;
   secretKeyFile: string;
   port: number;
   host: string;
+  /** Set when a --signaling-* flag is given. */
+  signaling?: Partial<SignalingSettings>;
 }
 
 function parse(argv: string[]): ServeArgs {
@@ -35,6 +46,8 @@ function parse(argv: string[]): ServeArgs {
       port: { type: 'string' },
       host: { type: 'string' },
       'secret-key-file': { type: 'string' },
+      'signaling-port': { type: 'string' },
+      'signaling-host': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -42,15 +55,32 @@ function parse(argv: string[]): ServeArgs {
     process.stdout.write(`${usage}\n`);
     process.exit(0);
   }
-  const port = Number(values.port ?? '0');
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new Error(`--port must be 0–65535, got "${values.port}"`);
+  const port = parsePort('--port', values.port ?? '0');
+  const signalingPort = values['signaling-port'];
+  const signalingHost = values['signaling-host']?.trim();
+  if (signalingHost === '') throw new Error('--signaling-host needs an address, such as 127.0.0.1');
+  const signaling =
+    signalingPort === undefined && signalingHost === undefined
+      ? undefined
+      : {
+          enabled: true,
+          ...(signalingPort === undefined ? {} : { port: parsePort('--signaling-port', signalingPort) }),
+          ...(signalingHost === undefined ? {} : { host: signalingHost }),
+        };
   return {
+    signaling,
     dataDir: resolve(values['data-dir'] ?? process.env.MAILY_DATA_DIR ?? join(homedir(), '.maily')),
     port,
     host: values.host ?? '127.0.0.1',
     secretKeyFile: resolve(values['secret-key-file'] ?? join(homedir(), '.config', 'maily', 'secret.key')),
   };
+}
+
+function parsePort(flag: string, value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535 || value.trim() === '')
+    throw new Error(`${flag} must be 0–65535, got "${value}"`);
+  return port;
 }
 
 async function main(): Promise<void> {
@@ -61,6 +91,7 @@ async function main(): Promise<void> {
     kind: 'headless',
     keyring: fileKeyring(args.secretKeyFile),
     log: consoleLogger,
+    signaling: args.signaling,
   });
   const server = await startHeadlessServer({
     host,
@@ -69,6 +100,10 @@ async function main(): Promise<void> {
     port: args.port,
     log: consoleLogger,
   });
+  // Before the "Open" line, so whoever waits for that one has the signaling addresses too.
+  const signaling = await host.services.signaling.start();
+  for (const url of signaling.urls) process.stdout.write(`Signaling on ${url}\n`);
+  if (signaling.state === 'error') consoleLogger.error(`signaling server: ${signaling.error}`);
   process.stdout.write(`Maily is serving ${args.dataDir}\nOpen ${server.url}\n`);
   consoleLogger.info(`ready in ${Math.round(performance.now() - started)} ms`);
   let stopping = false;

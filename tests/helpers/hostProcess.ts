@@ -13,6 +13,8 @@ export interface HostProcess {
   port: number;
   token: string;
   dataDir: string;
+  /** The first `Signaling on ws://…` address printed, when the signaling server runs. */
+  signalingUrl?: string;
   process: ChildProcess;
   /** Milliseconds from spawn to the printed URL. */
   startupMs: number;
@@ -52,8 +54,8 @@ export async function startHost(dataDir = tempDataDir(), extraArgs: string[] = [
     stderr += d.toString();
     if (process.env.MAILY_HOST_LOG) process.stderr.write(d);
   });
+  let out = '';
   const url = await new Promise<string>((resolveUrl, reject) => {
-    let out = '';
     const timer = setTimeout(() => reject(new Error(`host did not start in 20 s:\n${stderr}`)), 20_000);
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
@@ -66,8 +68,11 @@ export async function startHost(dataDir = tempDataDir(), extraArgs: string[] = [
     child.once('exit', (code) => reject(new Error(`host exited with ${code}:\n${stderr}`)));
   });
   const parsed = new URL(url);
+  // serve.ts prints the signaling addresses before the "Open" line, so they are in `out` by now.
+  const signalingUrl = /Signaling on (ws:\/\/\S+)/.exec(out)?.[1];
   return {
     url,
+    signalingUrl,
     origin: parsed.origin,
     port: Number(parsed.port),
     token: new URLSearchParams(parsed.hash.slice(1)).get('token')!,

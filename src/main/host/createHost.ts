@@ -6,6 +6,7 @@ import type { EventName, EventPayloads } from '../../shared/api/contract';
 import type { AppInfo } from '../../shared/api/dto';
 import { createServices, type Services } from '../services';
 import type { Keyring } from '../services/mail/FileSecretStore';
+import type { SignalingSettings } from '../../shared/collab/team';
 import { createHandlers } from './handlers';
 import { dispatch } from './dispatch';
 import { lockDataDir } from './dataDirLock';
@@ -26,6 +27,8 @@ export interface HostOptions {
   keyring: Keyring;
   /** Defaults to a stderr logger. */
   log?: Logger;
+  /** Signaling server settings for this run only (`maily serve --signaling-port`); never stored. Defaults to none. */
+  signaling?: Partial<SignalingSettings>;
 }
 
 /** How often one campaign's change is announced at most. */
@@ -72,6 +75,7 @@ export function createHost(options: HostOptions): Host {
       keyring: options.keyring,
       nativeBinding: options.nativeBinding,
       log,
+      signaling: options.signaling,
     });
   } catch (error) {
     unlock();
@@ -86,6 +90,8 @@ export function createHost(options: HostOptions): Host {
   const sessions = new Map<string, SessionState>();
   const handlers = createHandlers(services, info, sessions);
   const unsubscribe = forwardServiceEvents(services, sessions);
+  // Never rejects: a failed start becomes the service's error state, shown in the UI.
+  void services.signaling.start();
   let disposed = false;
 
   return {
@@ -108,7 +114,7 @@ export function createHost(options: HostOptions): Host {
       disposed = true;
       unsubscribe();
       sessions.clear();
-      services.dispose();
+      await services.dispose();
       unlock();
     },
   };
@@ -140,10 +146,12 @@ function forwardServiceEvents(services: Services, sessions: Map<string, SessionS
   const offTeams = services.teams.onChanged((teamId) => all('teams:changed', { teamId }));
   const offProfile = services.profile.onChanged((profile) => all('profile:changed', profile));
   const offVersions = services.versions.onChanged((change) => all('versions:changed', change));
+  const offSignaling = services.signaling.onChanged((status) => all('signaling:changed', status));
   return () => {
     offTeams();
     offProfile();
     offVersions();
+    offSignaling();
     offCampaigns();
     offDocs();
     changed.cancel();

@@ -6,9 +6,11 @@ import { FileSecretStore, type Keyring } from './mail/FileSecretStore';
 import { TestSendService } from './mail/TestSendService';
 import { ProfileService } from './settings/ProfileService';
 import { SettingsStore } from './settings/SettingsStore';
+import { SignalingService } from './signaling/SignalingService';
 import { Database } from './storage/Database';
 import { TeamService } from './teams/TeamService';
 import { VersionService } from './versions/VersionService';
+import type { SignalingSettings } from '../../shared/collab/team';
 
 export interface ServicesOptions {
   /** The workspace's SQLite file. */
@@ -21,6 +23,8 @@ export interface ServicesOptions {
   nativeBinding?: string;
   /** Where services report failures they survive. Defaults to the console. */
   log?: ErrorLog;
+  /** Signaling settings for this run only (CLI flags); they win over the stored ones. Defaults to none. */
+  signaling?: Partial<SignalingSettings>;
 }
 
 /** Every domain service of the app, composed in dependency order. */
@@ -36,8 +40,10 @@ export interface Services {
   settings: SettingsStore;
   profile: ProfileService;
   teams: TeamService;
+  /** The built-in y-webrtc signaling server. */
+  signaling: SignalingService;
   /** Closes in reverse order: documents are compacted before the database closes. */
-  dispose(): void;
+  dispose(): Promise<void>;
 }
 
 /** Opens the workspace and builds the services on it. Plain Node: no electron here. */
@@ -53,6 +59,7 @@ export function createServices(options: ServicesOptions): Services {
   const settings = new SettingsStore(database);
   const profile = new ProfileService(settings);
   const teams = new TeamService(database, { secrets, campaigns });
+  const signaling = new SignalingService(settings, { override: options.signaling, log: options.log });
   return {
     database,
     docs,
@@ -64,7 +71,9 @@ export function createServices(options: ServicesOptions): Services {
     settings,
     profile,
     teams,
-    dispose() {
+    signaling,
+    async dispose() {
+      await signaling.dispose(); // frees its port before the host reports it has stopped
       teams.dispose();
       emailRenderer.dispose();
       versions.dispose();
