@@ -1,6 +1,8 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { SaveStatus, useCampaignDoc } from '../features/documents';
 import { SimulatorPanel, simulatorKeyShortcuts, simulatorShortcutHint } from '../features/simulator';
+import { useVersionsPanel, VersionsPanel, versionsKeyShortcuts, versionsShortcutHint } from '../features/versions';
+import { newId } from '../../shared/journey/ydoc';
 import { useApi } from './BackendContext';
 import { useSimulation } from './useSimulation';
 
@@ -30,6 +32,9 @@ export function CampaignScreen({ campaignId, onBack }: { campaignId: string; onB
     return api.on('campaigns:changed', (p) => p.id === campaignId && void load());
   }, [api, campaignId]);
   const simulation = useSimulation();
+  const versions = useVersionsPanel();
+  // The canvas editor's undo origin, shared with the versions panel so the canvas's undo takes a restore back.
+  const [editorOrigin] = useState(() => ({ editor: newId() }));
   // Once loaded (usually before the document arrives), render it directly: no Suspense hold-back.
   const JourneyEditor = canvas?.JourneyEditor ?? LazyJourneyEditor;
   const [editingEmail, setEditingEmail] = useState<string | null>(null);
@@ -51,6 +56,17 @@ export function CampaignScreen({ campaignId, onBack }: { campaignId: string; onB
             onClick={simulation.toggle}
           >
             Simulate
+          </button>
+        )}
+        {doc.status === 'ready' && (
+          <button
+            type="button"
+            aria-pressed={versions.open}
+            aria-keyshortcuts={versionsKeyShortcuts}
+            title={`Name, compare and restore versions (${versionsShortcutHint()})`}
+            onClick={versions.toggle}
+          >
+            Versions
           </button>
         )}
       </header>
@@ -75,6 +91,7 @@ export function CampaignScreen({ campaignId, onBack }: { campaignId: string; onB
               campaignName={name}
               highlight={simulation.highlight}
               onEditEmail={setEditingEmail}
+              origin={editorOrigin}
             />
           </Suspense>
           {editingEmail && (
@@ -95,6 +112,18 @@ export function CampaignScreen({ campaignId, onBack }: { campaignId: string; onB
                 readOnly={doc.readOnly}
                 onResults={simulation.onResults}
                 onClose={simulation.close}
+              />
+            </Suspense>
+          )}
+          {versions.open && (
+            <Suspense fallback={<p className="muted">Opening versions…</p>}>
+              <VersionsPanel
+                doc={doc.doc}
+                campaignId={campaignId}
+                origin={editorOrigin}
+                readOnly={doc.readOnly}
+                saved={doc.save.kind === 'saved'}
+                onClose={versions.close}
               />
             </Suspense>
           )}
