@@ -153,6 +153,25 @@ describe('restoreVersion', () => {
     expect(diffDocs(beforeRestore, doc).nodes.removed.some((n) => n.kind === 'delay')).toBe(true);
   });
 
+  it('converges with a teammate editing at random while the restore happens', () => {
+    const random = seededRandom(11);
+    for (let round = 0; round < 15; round++) {
+      const mine = buildTemplate('reEngagement');
+      const version = copyOf(mine);
+      const emailId = emailIdOf(mine);
+      for (let step = 0; step < 6; step++) randomEdit(mine, emailId, random);
+      const theirs = copyOf(mine);
+      for (let step = 0; step < 6; step++) randomEdit(theirs, emailId, random, { editor: 'them' });
+      restoreVersion(mine, version, origin);
+      sync(mine, theirs);
+      expect(content(mine)).toEqual(content(theirs));
+      // A second restore, now that both edits are in, gets the version back exactly.
+      restoreVersion(theirs, version, { editor: 'them' });
+      sync(mine, theirs);
+      expect(content(mine)).toEqual(content(version));
+    }
+  });
+
   it('aligns any random edits back to the version', () => {
     const random = seededRandom(7);
     for (let round = 0; round < 25; round++) {
@@ -167,18 +186,18 @@ describe('restoreVersion', () => {
   });
 });
 
-function randomEdit(doc: Y.Doc, emailId: string, random: () => number): void {
+function randomEdit(doc: Y.Doc, emailId: string, random: () => number, by: object = origin): void {
   const nodes = readJourney(doc).nodes;
   const node = nodes[Math.floor(random() * nodes.length)];
   const blocks = readEmail(doc, emailId).blocks;
   const block = blocks[Math.floor(random() * blocks.length)];
   const pick = Math.floor(random() * 6);
-  if (pick === 0 && node) moveNodes(doc, [{ id: node.id, x: random() * 500, y: random() * 500 }], origin);
-  else if (pick === 1 && node) updateNodeData(doc, node.id, { label: `L${random()}` }, origin);
-  else if (pick === 2 && node) removeElements(doc, [node.id], [], origin);
-  else if (pick === 3) insertBlock(doc, emailId, Math.floor(random() * 4), 'text', origin);
+  if (pick === 0 && node) moveNodes(doc, [{ id: node.id, x: random() * 500, y: random() * 500 }], by);
+  else if (pick === 1 && node) updateNodeData(doc, node.id, { label: `L${random()}` }, by);
+  else if (pick === 2 && node) removeElements(doc, [node.id], [], by);
+  else if (pick === 3) insertBlock(doc, emailId, Math.floor(random() * 4), 'text', by);
   else if (pick === 4 && block)
-    updateBlock(doc, emailId, block.id, { padding: { top: 1, right: 2, bottom: 3, left: 4 } }, origin);
+    updateBlock(doc, emailId, block.id, { padding: { top: 1, right: 2, bottom: 3, left: 4 } }, by);
   else if (block) {
     const text = getBlockText(doc, emailId, block.id);
     if (text)
