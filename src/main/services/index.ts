@@ -58,8 +58,10 @@ export function createServices(options: ServicesOptions): Services {
   const versions = new VersionService(database, docs, { log: options.log });
   const settings = new SettingsStore(database);
   const profile = new ProfileService(settings);
-  const teams = new TeamService(database, { secrets, campaigns });
   const signaling = new SignalingService(settings, { override: options.signaling, log: options.log });
+  // A team made here, and every invite from here, lists this machine's server while it runs.
+  const localSignaling = () => (signaling.status().state === 'running' ? signaling.status().urls : []);
+  const teams = new TeamService(database, { secrets, campaigns, localSignaling });
   return {
     database,
     docs,
