@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
+import { useCollab } from '../features/collab';
 import { SaveStatus, useCampaignDoc } from '../features/documents';
 import { SimulatorPanel, simulatorKeyShortcuts, simulatorShortcutHint } from '../features/simulator';
 import { useVersionsPanel, VersionsPanel, versionsKeyShortcuts, versionsShortcutHint } from '../features/versions';
@@ -21,6 +22,7 @@ const EmailEditor = lazy(() => import('../features/email').then((m) => ({ defaul
 export function CampaignScreen({ campaignId, onBack }: { campaignId: string; onBack: () => void }) {
   const api = useApi();
   const doc = useCampaignDoc(campaignId);
+  const collab = useCollab(campaignId, doc.doc, doc.readOnly);
   const [name, setName] = useState('');
   useEffect(() => {
     const load = () =>
@@ -46,6 +48,7 @@ export function CampaignScreen({ campaignId, onBack }: { campaignId: string; onB
           ← Campaigns
         </button>
         <h1>{name || 'Campaign'}</h1>
+        {doc.status === 'ready' && collab.header}
         {doc.status === 'ready' && <SaveStatus save={doc.save} readOnly={doc.readOnly} />}
         {doc.status === 'ready' && (
           <button
@@ -92,6 +95,7 @@ export function CampaignScreen({ campaignId, onBack }: { campaignId: string; onB
               highlight={simulation.highlight}
               onEditEmail={setEditingEmail}
               origin={editorOrigin}
+              presence={collab.presence ?? undefined}
             />
           </Suspense>
           {editingEmail && (
@@ -102,6 +106,7 @@ export function CampaignScreen({ campaignId, onBack }: { campaignId: string; onB
                 emailId={editingEmail}
                 readOnly={doc.readOnly}
                 onClose={() => setEditingEmail(null)}
+                presence={collab.presence ?? undefined}
               />
             </Suspense>
           )}
@@ -127,6 +132,7 @@ export function CampaignScreen({ campaignId, onBack }: { campaignId: string; onB
               />
             </Suspense>
           )}
+          {collab.panel}
         </div>
       )}
     </main>
