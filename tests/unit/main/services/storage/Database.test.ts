@@ -45,7 +45,7 @@ describe('Database', () => {
     const db = ws.open();
     expect(db.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
     const tables = db.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
-    expect(tables).toEqual(['assets', 'campaigns', 'doc_snapshots', 'doc_updates']);
+    expect(tables).toEqual(['assets', 'campaigns', 'doc_snapshots', 'doc_updates', 'settings', 'teams', 'versions']);
     db.dispose();
     expect(userVersion(ws.file)).toBe(LATEST_SCHEMA_VERSION);
   });
@@ -134,7 +134,7 @@ describe('Database', () => {
     const db = ws.open();
     expect(() =>
       db.transaction(() => {
-        db.sqlite.prepare("INSERT INTO campaigns VALUES ('a', 'A', 1, 1, NULL)").run();
+        db.sqlite.prepare("INSERT INTO campaigns VALUES ('a', 'A', 1, 1, NULL, NULL)").run();
         throw new Error('abort');
       }),
     ).toThrow('abort');
