@@ -2,6 +2,7 @@ import { runCanvasBench } from './canvas.bench';
 import { runDocsBench } from './docs.bench';
 import { runEmailBench } from './email.bench';
 import { runHostBench } from './host.bench';
+import { runMergeBench } from './merge.bench';
 import { runSimulatorBench } from './simulator.bench';
 
 /** `npm run bench`: every benchmark, each writing JSON under bench/results/. Not a test: no asserts. */
@@ -11,6 +12,7 @@ const results = [
   await runCanvasBench(),
   await runEmailBench(),
   await runSimulatorBench(),
+  await runMergeBench(),
 ];
 const summary = results.map(
   (r) => `${(r as { name: string }).name}: ${(r as { met: boolean }).met ? 'targets met' : 'see JSON'}`,
