@@ -145,6 +145,25 @@ describe('two desktops co-editing on a LAN with no server but their own', () => 
     await expect.poll(() => a.getByRole('dialog').count()).toBe(0);
   });
 
+  it('restores a named version while the teammate is connected, keeping their later work in history', async () => {
+    await a.getByRole('button', { name: 'Versions', exact: true }).click();
+    const versions = a.getByRole('complementary', { name: 'Versions' });
+    await versions.getByLabel('Name this version').fill('Before review');
+    await versions.getByRole('button', { name: 'Save version' }).click();
+    await versions.getByText('Saved as “Before review”.').waitFor();
+    const kept = await nodeLabels(a);
+    await addStep(b, 'Email'); // Ben's later work
+    await expect.poll(() => nodeCount(a)).toBe(kept.length + 1);
+    await versions.getByRole('button', { name: 'Restore “Before review”' }).click();
+    await versions.getByText(/Restored “Before review”/).waitFor();
+    await expect.poll(() => nodeLabels(a)).toEqual(kept);
+    await expect.poll(() => nodeLabels(b)).toEqual(kept);
+    expect(await peers(b)).toBe('1');
+    // Not silently thrown away: the version saved just before the restore holds Ben's step.
+    await versions.getByRole('button', { name: 'Restore “Before restoring “Before review””' }).waitFor();
+    await a.getByRole('button', { name: 'Versions', exact: true }).click();
+  });
+
   it('keeps a device with the wrong team secret out, and says so', async () => {
     const payload = JSON.parse(Buffer.from(invite.slice('maily-invite:'.length), 'base64url').toString());
     payload.secret = Buffer.alloc(32, 7).toString('base64url');
