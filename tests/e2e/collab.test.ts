@@ -104,6 +104,27 @@ describe('two desktops co-editing on a LAN with no server but their own', () => 
     await a.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await a.mouse.move(box.x + box.width / 2 + 40, box.y + box.height / 2 + 30, { steps: 5 });
     await b.locator('[data-presence-cursor]').filter({ hasText: 'Ana' }).waitFor();
+
+    // Following: Ben's canvas takes Ana's viewport as she zooms.
+    await b.getByRole('button', { name: 'Follow Ana' }).click();
+    await b.getByRole('status').filter({ hasText: 'Following Ana' }).waitFor();
+    await a.getByRole('button', { name: 'Zoom in' }).click();
+    await a.getByRole('button', { name: 'Zoom in' }).click();
+    const transform = (page: Page) => page.locator('.react-flow__viewport').getAttribute('style');
+    await expect.poll(async () => (await transform(b)) === (await transform(a)), { timeout: 5_000 }).toBe(true);
+    await b.getByRole('button', { name: 'Stop following Ana' }).first().click();
+
+    // In the email editor too: who else has this email open.
+    for (const page of [a, b]) {
+      await page.locator('.react-flow__node-email').first().click();
+      await page.getByRole('complementary', { name: 'Inspector' }).getByRole('button', { name: 'Edit email' }).click();
+    }
+    const chip = b.getByRole('dialog', { name: 'Email editor' }).locator('[data-presence-email]');
+    await expect.poll(() => chip.getAttribute('aria-label')).toBe('Ana');
+    for (const page of [a, b]) {
+      await page.keyboard.press('Escape');
+      await page.getByRole('dialog', { name: 'Email editor' }).waitFor({ state: 'detached' });
+    }
   });
 
   it('undoes only your own change', async () => {
