@@ -45,7 +45,31 @@ const watchNodes = `(() => {
   }).observe(document.querySelector('.react-flow__nodes'), { childList: true });
 })()`;
 
-async function measure(peers: number, edits: number): Promise<number[]> {
+/**
+ * Records when data-channel messages arrive (before y-webrtc reads them), to split the
+ * latency into the network part and the render part.
+ */
+const recordArrivals = () => {
+  const w = window as unknown as { __arrivals: number[] };
+  w.__arrivals = [];
+  const descriptor = Object.getOwnPropertyDescriptor(RTCDataChannel.prototype, 'onmessage')!;
+  Object.defineProperty(RTCDataChannel.prototype, 'onmessage', {
+    ...descriptor,
+    set(this: RTCDataChannel, handler: ((event: MessageEvent) => void) | null) {
+      descriptor.set!.call(this, (event: MessageEvent) => {
+        w.__arrivals.push(performance.timeOrigin + performance.now());
+        handler?.(event);
+      });
+    },
+  });
+};
+
+interface Samples {
+  render: number[];
+  network: number[];
+}
+
+async function measure(peers: number, edits: number): Promise<Samples> {
   const { signaling, hosts, campaignId } = await setUpTeam(peers);
   const browsers: Browser[] = [];
   try {
@@ -54,7 +78,10 @@ async function measure(peers: number, edits: number): Promise<number[]> {
       const browser = await launchPeerBrowser();
       browsers.push(browser);
       const url = `${host.origin}/?campaign=${campaignId}#token=${host.token}`;
-      pages.push((await openPeerPage(browser, url)).page);
+      const opened = await openPeerPage(browser, 'about:blank');
+      await opened.context.addInitScript(recordArrivals);
+      await opened.page.goto(url);
+      pages.push(opened.page);
     }
     for (const page of pages) {
       await page.waitForFunction(
@@ -65,7 +92,7 @@ async function measure(peers: number, edits: number): Promise<number[]> {
       await page.evaluate(watchNodes);
     }
     const [editor, ...others] = pages;
-    const latencies: number[] = [];
+    const samples: Samples = { render: [], network: [] };
     for (let i = 0; i < edits; i++) {
       const expected = 2 + i;
       const started = await editor.evaluate(() => {
@@ -80,13 +107,19 @@ async function measure(peers: number, edits: number): Promise<number[]> {
           expected,
           { timeout: 10_000, polling: 20 },
         );
-        latencies.push((await seen.jsonValue()) - started);
+        const renderedAt = await seen.jsonValue();
+        samples.render.push(renderedAt - started);
+        const arrivedAt = await page.evaluate<number | undefined, number>(
+          (t0) => (window as unknown as { __arrivals: number[] }).__arrivals.find((t) => t >= t0),
+          started,
+        );
+        if (arrivedAt !== undefined) samples.network.push(arrivedAt - started);
       }
-      await editor.waitForTimeout(100);
+      await editor.waitForTimeout(300); // let the last edit's saving and validation settle, as between a designer's actions
     }
     const counts = await Promise.all(pages.map(nodeCount));
     if (new Set(counts).size !== 1) throw new Error(`peers disagree: ${counts.join(', ')}`);
-    return latencies;
+    return samples;
   } finally {
     await Promise.all(browsers.map((b) => b.close()));
     await Promise.all([signaling, ...hosts].map((h: HostProcess) => h.stop()));
@@ -100,14 +133,18 @@ export async function runCollabBench(edits = 30) {
     'collab-latency',
     {
       edits,
-      twoPeersP50Ms: round(percentile(two, 50)),
-      twoPeersP95Ms: round(percentile(two, 95)),
-      sixPeersP50Ms: round(percentile(six, 50)),
-      sixPeersP95Ms: round(percentile(six, 95)),
-      sixPeersMaxMs: round(Math.max(...six)),
+      twoPeersP50Ms: round(percentile(two.render, 50)),
+      twoPeersP95Ms: round(percentile(two.render, 95)),
+      sixPeersP50Ms: round(percentile(six.render, 50)),
+      sixPeersP95Ms: round(percentile(six.render, 95)),
+      sixPeersMaxMs: round(Math.max(...six.render)),
+      twoPeersNetworkP95Ms: round(percentile(two.network, 95)),
+      sixPeersNetworkP50Ms: round(percentile(six.network, 50)),
+      sixPeersNetworkP95Ms: round(percentile(six.network, 95)),
     },
     { twoPeersP95Ms: 50, sixPeersP95Ms: 50 },
     'Each sample: click "Add Note" in one browser → the node element appears in another browser (MutationObserver). ' +
+      'Network: the same click → the first data-channel message arriving in the other browser. ' +
       'Separate Chromium processes over WebRTC on loopback, one maily host per peer, 2 CPU cores shared by all.',
   );
 }

@@ -1,4 +1,5 @@
 import { runCanvasBench } from './canvas.bench';
+import { runCollabBench } from './collab.bench';
 import { runDocsBench } from './docs.bench';
 import { runEmailBench } from './email.bench';
 import { runHostBench } from './host.bench';
@@ -13,6 +14,7 @@ const results = [
   await runEmailBench(),
   await runSimulatorBench(),
   await runMergeBench(),
+  await runCollabBench(),
 ];
 const summary = results.map(
   (r) => `${(r as { name: string }).name}: ${(r as { met: boolean }).met ? 'targets met' : 'see JSON'}`,

@@ -1,7 +1,7 @@
 import '@xyflow/react/dist/style.css';
 import './canvas.css';
 import { ReactFlowProvider } from '@xyflow/react';
-import { useCallback, useMemo, useState } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import type * as Y from 'yjs';
 import { moveNodes, newId, removeElements, type NodePosition } from '../../../shared/journey/ydoc';
 import type { Editor } from './EditorContext';
@@ -135,11 +135,13 @@ function EditorState({
  * undo/redo and auto-layout. It reads and writes only the journey in `doc` (see
  * `shared/journey/ydoc.ts`); selection, viewport and layers stay local to this editor.
  */
-export function JourneyEditor(props: JourneyEditorProps) {
+export const JourneyEditor = memo(function JourneyEditor(props: JourneyEditorProps) {
+  // Memoised: the campaign screen re-renders on every save-state change and sync event;
+  // the canvas needs to only when its own props change.
   return (
     <ReactFlowProvider>
       {/* Keyed by the doc: another campaign starts with fresh selection, undo and caches. */}
       <EditorState key={props.doc.guid} {...props} />
     </ReactFlowProvider>
   );
-}
+});

@@ -1,4 +1,6 @@
+import type { CampaignSync } from './CampaignSync';
 import type { SyncSnapshot } from './syncTypes';
+import { useSyncSnapshot } from './useCampaignSync';
 
 const time = (at: number) => new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
@@ -22,15 +24,8 @@ export function describeSync(s: SyncSnapshot): string {
 }
 
 /** The header button showing the sync state; opens the sync panel. */
-export function SyncIndicator({
-  snapshot,
-  open,
-  onToggle,
-}: {
-  snapshot: SyncSnapshot;
-  open: boolean;
-  onToggle: () => void;
-}) {
+export function SyncIndicator({ sync, open, onToggle }: { sync: CampaignSync; open: boolean; onToggle: () => void }) {
+  const snapshot = useSyncSnapshot(sync);
   const warn = snapshot.secretMismatch || snapshot.strangers > 0;
   return (
     <button

@@ -1,6 +1,7 @@
 import type { CampaignSync } from './CampaignSync';
 import { describeSync } from './SyncIndicator';
 import type { SyncSnapshot } from './syncTypes';
+import { useSyncSnapshot } from './useCampaignSync';
 
 const kib = (bytes: number) => (bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KiB`);
 
@@ -32,15 +33,14 @@ function Warnings({ snapshot }: { snapshot: SyncSnapshot }) {
 /** Everything about one campaign's live sync: peers with latency and bytes, servers, events. */
 export function SyncPanel({
   sync,
-  snapshot,
   onInvite,
   onClose,
 }: {
   sync: CampaignSync;
-  snapshot: SyncSnapshot;
   onInvite: () => void;
   onClose: () => void;
 }) {
+  const snapshot = useSyncSnapshot(sync);
   const paused = snapshot.status === 'paused';
   return (
     <aside className="sync-panel" aria-label="Sync with teammates">

@@ -5,7 +5,7 @@ import { PresenceList } from './PresenceList';
 import { ShareDialog } from './ShareDialog';
 import { SyncIndicator } from './SyncIndicator';
 import { SyncPanel } from './SyncPanel';
-import { useCampaignSync, useSyncSnapshot } from './useCampaignSync';
+import { useCampaignSync } from './useCampaignSync';
 
 export interface CollabUi {
   /** Presence chips, the sync indicator (or "Share" for a private campaign) and the share dialog. */
@@ -32,8 +32,9 @@ function useSyncShortcut(toggle: () => void) {
 
 /** The collaboration parts of an open campaign, ready for the campaign screen to place. */
 export function useCollab(campaignId: string, doc: Y.Doc | null, readOnly: boolean): CollabUi {
+  // No snapshot here: the indicator and panel subscribe themselves, so a peer's update
+  // re-renders them and not the campaign screen with its canvas.
   const sync = useCampaignSync(campaignId, doc, readOnly);
-  const snapshot = useSyncSnapshot(sync);
   const [panelOpen, setPanelOpen] = useState(false);
   const [sharing, setSharing] = useState(false);
   const [toggle] = useState(() => () => setPanelOpen((open) => !open));
@@ -42,7 +43,7 @@ export function useCollab(campaignId: string, doc: Y.Doc | null, readOnly: boole
     <>
       {sync && <PresenceList presence={sync.presence} />}
       {sync ? (
-        <SyncIndicator snapshot={snapshot} open={panelOpen} onToggle={toggle} />
+        <SyncIndicator sync={sync} open={panelOpen} onToggle={toggle} />
       ) : (
         <button type="button" disabled={readOnly || !doc} onClick={() => setSharing(true)}>
           Share
@@ -53,12 +54,7 @@ export function useCollab(campaignId: string, doc: Y.Doc | null, readOnly: boole
   );
   const panel =
     sync && panelOpen ? (
-      <SyncPanel
-        sync={sync}
-        snapshot={snapshot}
-        onInvite={() => setSharing(true)}
-        onClose={() => setPanelOpen(false)}
-      />
+      <SyncPanel sync={sync} onInvite={() => setSharing(true)} onClose={() => setPanelOpen(false)} />
     ) : null;
   return { header, panel, presence: sync?.presence ?? null };
 }
