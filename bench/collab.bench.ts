@@ -107,7 +107,7 @@ async function measure(peers: number, edits: number): Promise<Samples> {
           expected,
           { timeout: 10_000, polling: 20 },
         );
-        const renderedAt = await seen.jsonValue();
+        const renderedAt = (await seen.jsonValue())!; // waitForFunction resolves only once it is set
         samples.render.push(renderedAt - started);
         const arrivedAt = await page.evaluate<number | undefined, number>(
           (t0) => (window as unknown as { __arrivals: number[] }).__arrivals.find((t) => t >= t0),
