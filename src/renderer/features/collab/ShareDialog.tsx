@@ -2,11 +2,11 @@ import QRCode from 'qrcode';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { Invite, TeamView } from '../../../shared/collab/team';
 import { useApi } from '../../app/BackendContext';
-import { messageOf, useDialog } from './useDialog';
+import { useModal } from '../../app/useModal';
+import { messageOf } from './messageOf';
 
 function InviteView({ invite }: { invite: Invite }) {
   const [qr, setQr] = useState<string | null>(null);
-  const [copied, setCopied] = useState(false);
   useEffect(() => {
     let live = true;
     QRCode.toDataURL(invite.code, { errorCorrectionLevel: 'L', margin: 1, width: 220 }).then(
@@ -17,10 +17,11 @@ function InviteView({ invite }: { invite: Invite }) {
       live = false;
     };
   }, [invite.code]);
-  const copy = () =>
-    navigator.clipboard.writeText(invite.code).then(
-      () => setCopied(true),
-      () => setCopied(false),
+  const [copied, setCopied] = useState<'code' | 'link' | null>(null);
+  const copy = (what: 'code' | 'link') =>
+    navigator.clipboard.writeText(what === 'code' ? invite.code : invite.link).then(
+      () => setCopied(what),
+      () => setCopied(null),
     );
   return (
     <div className="invite">
@@ -31,12 +32,12 @@ function InviteView({ invite }: { invite: Invite }) {
       <label htmlFor="invite-code">Invite code</label>
       <textarea id="invite-code" readOnly rows={4} value={invite.code} onFocus={(e) => e.currentTarget.select()} />
       <div className="invite-actions">
-        <button type="button" onClick={() => void copy()}>
-          {copied ? 'Copied' : 'Copy invite'}
+        <button type="button" onClick={() => void copy('code')}>
+          {copied === 'code' ? 'Copied' : 'Copy invite'}
         </button>
-        <a href={invite.link} onClick={(e) => e.preventDefault()} aria-label="Invite link (copy it from the menu)">
-          Invite link
-        </a>
+        <button type="button" onClick={() => void copy('link')}>
+          {copied === 'link' ? 'Copied' : 'Copy as link'}
+        </button>
       </div>
       {qr && <img className="invite-qr" src={qr} alt={`QR code of the invite to ${invite.teamName}`} />}
     </div>
@@ -46,7 +47,7 @@ function InviteView({ invite }: { invite: Invite }) {
 /** Share a campaign with a team (creating one if needed) and show the invite as code, link and QR. */
 export function ShareDialog({ campaignId, onClose }: { campaignId: string; onClose: () => void }) {
   const api = useApi();
-  const { dialog, handlers } = useDialog(onClose);
+  const { dialog, handlers } = useModal(onClose);
   const [teams, setTeams] = useState<TeamView[] | null>(null);
   const [teamId, setTeamId] = useState('');
   const [name, setName] = useState('');

@@ -43,8 +43,8 @@ export function SyncPanel({
   const snapshot = useSyncSnapshot(sync);
   const paused = snapshot.status === 'paused';
   return (
-    <aside className="sync-panel" aria-label="Sync with teammates">
-      <header>
+    <aside className="side-panel sync-panel" aria-label="Sync with teammates">
+      <header className="side-panel__head">
         <h2>Sync · {snapshot.teamName}</h2>
         <button type="button" aria-label="Close the sync panel" onClick={onClose}>
           ×

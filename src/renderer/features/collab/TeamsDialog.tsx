@@ -3,7 +3,8 @@ import type { Profile, TeamView } from '../../../shared/collab/team';
 import { useApi } from '../../app/BackendContext';
 import { SignalingSettings } from './SignalingSettings';
 import { TeamSettings } from './TeamSettings';
-import { messageOf, useDialog } from './useDialog';
+import { useModal } from '../../app/useModal';
+import { messageOf } from './messageOf';
 
 function ProfileForm() {
   const api = useApi();
@@ -83,7 +84,7 @@ function JoinForm({ onJoined }: { onJoined: (campaignId: string | null, teamName
 /** Teams and sync settings: who you are, joining, each team's servers, the built-in signaling server. */
 export function TeamsDialog({ onClose, onOpen }: { onClose: () => void; onOpen: (campaignId: string) => void }) {
   const api = useApi();
-  const { dialog, handlers } = useDialog(onClose);
+  const { dialog, handlers } = useModal(onClose);
   const [teams, setTeams] = useState<TeamView[]>([]);
   const [notice, setNotice] = useState('');
   useEffect(() => {

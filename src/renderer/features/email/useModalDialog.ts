@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, type RefObject, type SyntheticEvent } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 
 /**
  * Ctrl+Z, Ctrl+Shift+Z and Ctrl+Y in the parts that edit the document, or with focus
@@ -40,24 +40,4 @@ export function useHistoryKeys(
   }, [dialog]);
 }
 
-/** Opens the native modal dialog (focus stays inside, the page behind is inert) while mounted. */
-export function useModal(onClose: () => void) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  useLayoutEffect(() => {
-    const el = dialog.current!;
-    if (!el.open) el.showModal();
-    el.querySelector<HTMLElement>('[data-initial-focus]')?.focus();
-    return () => {
-      if (el.open) el.close();
-    };
-  }, []);
-  const handlers = {
-    onCancel: (e: SyntheticEvent) => {
-      e.preventDefault();
-      onClose();
-    },
-    // The browser may close the dialog itself (repeated Esc); a re-open (StrictMode) leaves it open.
-    onClose: () => void (dialog.current?.open === false && onClose()),
-  };
-  return { dialog, handlers };
-}
+export { useModal } from '../../app/useModal';

@@ -70,8 +70,8 @@ export function SimulatorPanel({ doc, readOnly, onResults, onClose }: SimulatorP
   };
 
   return (
-    <aside className="sim-panel" aria-label="Simulator" onKeyDown={onKeyDown}>
-      <header className="sim-panel__head">
+    <aside className="side-panel sim-panel" aria-label="Simulator" onKeyDown={onKeyDown}>
+      <header className="side-panel__head sim-panel__head">
         <h2>Simulator</h2>
         <button type="button" className="sim-icon" aria-label="Close simulator" title="Close" onClick={onClose}>
           ✕

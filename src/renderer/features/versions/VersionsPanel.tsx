@@ -55,8 +55,8 @@ export function VersionsPanel({ doc, campaignId, origin, readOnly, saved = true,
   };
 
   return (
-    <aside className="vp-panel" aria-label="Versions">
-      <header className="vp-panel__head">
+    <aside className="side-panel vp-panel" aria-label="Versions">
+      <header className="side-panel__head vp-panel__head">
         <h2>Versions</h2>
         <button type="button" className="vp-icon" aria-label="Close versions" title="Close" onClick={onClose}>
           ✕

@@ -1,6 +1,6 @@
 import { memo, useState, type FormEvent } from 'react';
 import type { CampaignSummary } from '../../../shared/api/dto';
-import { relativeTime } from './relativeTime';
+import { relativeTime } from '../../app/relativeTime';
 
 export interface CampaignActions {
   open(id: string): void;

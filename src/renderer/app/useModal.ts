@@ -1,8 +1,7 @@
 import { useLayoutEffect, useRef, type SyntheticEvent } from 'react';
-import { MailyError } from '../../../shared/errors';
 
-/** Shows a native modal `<dialog>` while mounted (focus inside, page behind inert); Esc closes. */
-export function useDialog(onClose: () => void) {
+/** Opens the native modal dialog (focus stays inside, the page behind is inert) while mounted. */
+export function useModal(onClose: () => void) {
   const dialog = useRef<HTMLDialogElement>(null);
   useLayoutEffect(() => {
     const el = dialog.current!;
@@ -17,11 +16,8 @@ export function useDialog(onClose: () => void) {
       e.preventDefault();
       onClose();
     },
+    // The browser may close the dialog itself (repeated Esc); a re-open (StrictMode) leaves it open.
+    onClose: () => void (dialog.current?.open === false && onClose()),
   };
   return { dialog, handlers };
-}
-
-/** The message of an error from the API, or a generic one that says what to do. */
-export function messageOf(error: unknown): string {
-  return error instanceof MailyError ? error.message : 'That did not work. Try again.';
 }
