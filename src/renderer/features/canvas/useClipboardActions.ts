@@ -4,6 +4,7 @@ import { readFragment, writeFragment } from './clipboard';
 import type { Editor } from './EditorContext';
 import { emptySelection, type Selection } from './flowTypes';
 import type { CanvasView } from './useCanvasView';
+import { createEmailBodies } from './emailBodies';
 
 export interface ClipboardActions {
   copy: () => void;
@@ -56,6 +57,7 @@ export function useClipboardActions(editor: Editor, view: CanvasView): Clipboard
       const offset = { x: pasteStep * count, y: pasteStep * count };
       const pasted = editor.step(() => pasteFragment(editor.doc, found.fragment, offset, editor.origin));
       if (pasted.nodeIds.length === 0) return;
+      createEmailBodies(editor.doc, pasted.nodeIds);
       setSelection({ nodes: new Set(pasted.nodeIds), edges: new Set() });
       editor.announce(`Pasted ${plural(pasted.nodeIds.length)}`, infoMs);
     });

@@ -7,6 +7,7 @@ import type { Editor } from './EditorContext';
 import { emptySelection, type FlowEdge, type FlowNode } from './flowTypes';
 import { freeSpot, newNodeOffset } from './placement';
 import type { CanvasView } from './useCanvasView';
+import { createEmailBodies } from './emailBodies';
 
 export interface StepActions {
   /** Adds a step at `at` (flow coordinates), or in the middle of the view; selects it. */
@@ -43,6 +44,7 @@ export function useStepActions(editor: Editor, view: CanvasView, pane: RefObject
         estimateSize({ kind, data: defaultNodeData(kind) }),
       );
       const id = editor.step(() => addNode(editor.doc, kind, position, undefined, editor.origin));
+      createEmailBodies(editor.doc, [id]);
       setSelection({ nodes: new Set([id]), edges: new Set() });
     },
     [editor, middleOfView, setSelection],
