@@ -5,6 +5,9 @@ import type { Services } from '../services';
 import type { Handlers } from './dispatch';
 import { createCollabHandlers } from './collabHandlers';
 import { createEmailHandlers } from './emailHandlers';
+import { createLlmHandlers } from './llmHandlers';
+import { createMemoryHandlers } from './memoryHandlers';
+import { createModelHandlers } from './modelHandlers';
 import { createSignalingHandlers } from './signalingHandlers';
 import { createVersionHandlers } from './versionHandlers';
 import type { SessionState } from './createHost';
@@ -49,5 +52,8 @@ export function createHandlers(services: Services, info: AppInfo, sessions: Map<
     ...createCollabHandlers(services),
     ...createSignalingHandlers(services),
     ...createVersionHandlers(services),
+    ...createLlmHandlers(services),
+    ...createModelHandlers(services),
+    ...createMemoryHandlers(services),
   };
 }

@@ -16,6 +16,10 @@ import {
   type TeamView,
 } from '../collab/team';
 import type { VersionDiff, VersionSummary } from '../collab/versions';
+import { aiActionSchema, type AiDone, type AiFailed, type AiProgress } from '../ai/actions';
+import { llmSettingsSchema, type LlmSettings, type LlmStatus } from '../ai/llm';
+import { memoryInputSchema, type MemoryHit, type MemoryItem } from '../ai/memory';
+import { modelSourceSchema, type CatalogueEntry, type DownloadView, type ModelInfo } from '../ai/models';
 import type {
   AppInfo,
   AssetInfo,
@@ -135,6 +139,40 @@ export const requests = {
   ),
   'versions:diff': request(z.object({ campaignId: id, from: versionRef, to: versionRef }), returns<VersionDiff>()),
   'versions:delete': request(z.object({ campaignId: id, versionId: id }), returns<{ versionId: string }>()),
+  'llm:status': request(z.object({}), returns<LlmStatus>()),
+  'llm:load': request(z.object({ modelId: z.string().min(1).max(255) }), returns<LlmStatus>()),
+  'llm:unload': request(z.object({}), returns<LlmStatus>()),
+  'llm:getSettings': request(z.object({}), returns<Required<LlmSettings>>()),
+  'llm:saveSettings': request(llmSettingsSchema, returns<Required<LlmSettings>>()),
+  'models:list': request(z.object({}), returns<ModelInfo[]>()),
+  'models:catalogue': request(z.object({}), returns<CatalogueEntry[]>()),
+  'models:import': request(z.object({ path: z.string().min(1).max(4_096) }), returns<ModelInfo>()),
+  'models:remove': request(z.object({ modelId: z.string().min(1).max(255) }), returns<{ modelId: string }>()),
+  'models:setDefault': request(z.object({ modelId: z.string().min(1).max(255) }), returns<ModelInfo>()),
+  'models:download': request(
+    z.object({
+      source: modelSourceSchema,
+      sha256: z
+        .string()
+        .regex(/^[0-9a-f]{64}$/i)
+        .optional(),
+    }),
+    returns<DownloadView>(),
+  ),
+  'models:downloads': request(z.object({}), returns<DownloadView[]>()),
+  'models:pause': request(z.object({ downloadId: id }), returns<DownloadView>()),
+  'models:resume': request(z.object({ downloadId: id }), returns<DownloadView>()),
+  'models:cancel': request(z.object({ downloadId: id }), returns<DownloadView>()),
+  'ai:run': request(z.object({ action: aiActionSchema }), returns<{ jobId: string }>()),
+  'ai:cancel': request(z.object({ jobId: id }), returns<{ jobId: string }>()),
+  'memory:list': request(z.object({ query: z.string().max(500).optional() }), returns<MemoryItem[]>()),
+  'memory:add': request(memoryInputSchema, returns<MemoryItem>()),
+  'memory:update': request(memoryInputSchema.extend({ id }), returns<MemoryItem>()),
+  'memory:remove': request(z.object({ id }), returns<{ id: string }>()),
+  'memory:search': request(
+    z.object({ query: z.string().trim().min(1).max(2_000), limit: z.number().int().min(1).max(50).optional() }),
+    returns<MemoryHit[]>(),
+  ),
 } as const;
 
 /** Events the host pushes to the renderer. */
@@ -151,6 +189,18 @@ export interface EventPayloads {
   'versions:changed': { campaignId: string };
   /** The designer's name or colour changed. */
   'profile:changed': Profile;
+  /** The LLM node's state changed (loading progress, ready, error, queue). */
+  'llm:changed': LlmStatus;
+  /** The models folder changed. */
+  'models:changed': { modelId: string | null };
+  /** A model download moved on. */
+  'models:download': DownloadView;
+  /** Tokens of a running AI job (only to the session that started it). */
+  'ai:progress': AiProgress;
+  'ai:done': AiDone;
+  'ai:failed': AiFailed;
+  /** A memory item was added, changed or removed. */
+  'memory:changed': { id: string };
 }
 
 export const eventNames = [
@@ -160,6 +210,13 @@ export const eventNames = [
   'signaling:changed',
   'versions:changed',
   'profile:changed',
+  'llm:changed',
+  'models:changed',
+  'models:download',
+  'ai:progress',
+  'ai:done',
+  'ai:failed',
+  'memory:changed',
 ] as const satisfies readonly (keyof EventPayloads)[];
 
 export type Channel = keyof typeof requests;
