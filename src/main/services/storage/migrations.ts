@@ -91,11 +91,60 @@ const schemaV3 = `
   CREATE INDEX versions_by_time ON versions (campaign_id, created_at DESC);
 `;
 
+/**
+ * Version 4: the AI's memory. `num` is an explicit INTEGER PRIMARY KEY because the
+ * full-text index refers to rows by rowid, and VACUUM may renumber an implicit rowid.
+ * The FTS5 index keeps no copy of the text (external content, kept in step by
+ * triggers); titles weigh twice the body in its bm25 rank. Vectors are float32 blobs
+ * per (item, model), with a hash of the text they embed, so a changed text or another
+ * model means embedding again.
+ */
+const schemaV4 = `
+  CREATE TABLE memory_items (
+    num        INTEGER PRIMARY KEY,
+    id         TEXT NOT NULL UNIQUE,
+    kind       TEXT NOT NULL,
+    title      TEXT NOT NULL,
+    text       TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX memory_items_by_change ON memory_items (updated_at DESC);
+
+  CREATE VIRTUAL TABLE memory_fts USING fts5(
+    title, text,
+    content = 'memory_items', content_rowid = 'num',
+    tokenize = 'porter unicode61 remove_diacritics 2'
+  );
+  INSERT INTO memory_fts (memory_fts, rank) VALUES ('rank', 'bm25(2.0, 1.0)');
+  CREATE TRIGGER memory_items_fts_insert AFTER INSERT ON memory_items BEGIN
+    INSERT INTO memory_fts (rowid, title, text) VALUES (new.num, new.title, new.text);
+  END;
+  CREATE TRIGGER memory_items_fts_delete AFTER DELETE ON memory_items BEGIN
+    INSERT INTO memory_fts (memory_fts, rowid, title, text) VALUES ('delete', old.num, old.title, old.text);
+  END;
+  CREATE TRIGGER memory_items_fts_update AFTER UPDATE OF title, text ON memory_items BEGIN
+    INSERT INTO memory_fts (memory_fts, rowid, title, text) VALUES ('delete', old.num, old.title, old.text);
+    INSERT INTO memory_fts (rowid, title, text) VALUES (new.num, new.title, new.text);
+  END;
+
+  CREATE TABLE memory_vectors (
+    item_id   TEXT NOT NULL REFERENCES memory_items (id) ON DELETE CASCADE,
+    model_id  TEXT NOT NULL,
+    dims      INTEGER NOT NULL,
+    text_hash BLOB NOT NULL,
+    vector    BLOB NOT NULL,
+    PRIMARY KEY (item_id, model_id)
+  ) STRICT;
+  CREATE INDEX memory_vectors_by_model ON memory_vectors (model_id);
+`;
+
 /** The schema history of the app, oldest first. Append; never edit a shipped step. */
 export const migrations: readonly Migration[] = [
   { version: 1, description: 'campaigns, document snapshots and update log', up: (db) => db.exec(schemaV1) },
   { version: 2, description: 'images stored with campaigns', up: (db) => db.exec(schemaV2) },
   { version: 3, description: 'settings, teams, shared campaigns and named versions', up: (db) => db.exec(schemaV3) },
+  { version: 4, description: 'memory items, their full-text index and embeddings', up: (db) => db.exec(schemaV4) },
 ];
 
 /** Schema version this build of the app writes. */

@@ -45,7 +45,23 @@ describe('Database', () => {
     const db = ws.open();
     expect(db.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
     const tables = db.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
-    expect(tables).toEqual(['assets', 'campaigns', 'doc_snapshots', 'doc_updates', 'settings', 'teams', 'versions']);
+    expect(tables).toEqual([
+      'assets',
+      'campaigns',
+      'doc_snapshots',
+      'doc_updates',
+      // The memory's FTS5 index and the shadow tables FTS5 keeps for it.
+      'memory_fts',
+      'memory_fts_config',
+      'memory_fts_data',
+      'memory_fts_docsize',
+      'memory_fts_idx',
+      'memory_items',
+      'memory_vectors',
+      'settings',
+      'teams',
+      'versions',
+    ]);
     db.dispose();
     expect(userVersion(ws.file)).toBe(LATEST_SCHEMA_VERSION);
   });
