@@ -1,0 +1,34 @@
+import type { AiJobState } from './useAiJob';
+
+/** The streaming text while a job runs, its stop button, and its failure or sources. */
+export function JobStatus({ state, onStop, label }: { state: AiJobState; onStop: () => void; label: string }) {
+  const running = state.status === 'starting' || state.status === 'running';
+  return (
+    <div className="ai-job" data-ai-status={state.status}>
+      {running && (
+        <div className="ai-running">
+          <span role="status">{state.status === 'starting' ? 'Starting the AI…' : `Writing ${label}…`}</span>
+          <button type="button" onClick={onStop}>
+            Stop
+          </button>
+        </div>
+      )}
+      {(running || state.stopped) && state.text && (
+        <pre className="ai-stream" aria-label={`${label} as it is written`} aria-live="off">
+          {state.text}
+        </pre>
+      )}
+      {state.status === 'failed' && (
+        <p className="ai-error" role="alert">
+          {state.error}
+        </p>
+      )}
+      {state.status === 'done' && state.stopped && <p className="muted">Stopped. What was written so far is below.</p>}
+      {state.status === 'done' && state.sources.length > 0 && (
+        <p className="ai-sources">
+          Used from memory: {state.sources.map((s) => s.title).join(', ')}
+        </p>
+      )}
+    </div>
+  );
+}
