@@ -1,4 +1,5 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { emailAiSlots } from './aiSlots';
 import { useCollab } from '../features/collab';
 import { SaveStatus, useCampaignDoc } from '../features/documents';
 import { SimulatorPanel, simulatorKeyShortcuts, simulatorShortcutHint } from '../features/simulator';
@@ -40,6 +41,7 @@ export function CampaignScreen({ campaignId, onBack }: { campaignId: string; onB
   // Once loaded (usually before the document arrives), render it directly: no Suspense hold-back.
   const JourneyEditor = canvas?.JourneyEditor ?? LazyJourneyEditor;
   const [editingEmail, setEditingEmail] = useState<string | null>(null);
+  const emailAi = useMemo(() => editingEmail && emailAiSlots(campaignId, editingEmail), [campaignId, editingEmail]);
 
   return (
     <main className="campaign-screen" aria-label={`Campaign ${name}`}>
@@ -107,6 +109,7 @@ export function CampaignScreen({ campaignId, onBack }: { campaignId: string; onB
                 readOnly={doc.readOnly}
                 onClose={() => setEditingEmail(null)}
                 presence={collab.presence ?? undefined}
+                ai={emailAi ?? undefined}
               />
             </Suspense>
           )}

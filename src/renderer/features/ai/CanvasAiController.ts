@@ -69,7 +69,11 @@ export class CanvasAiController implements CanvasAiFeed {
     const ghost = this.#state.ghost;
     if (ghost) {
       void this.api.memory
-        .add({ kind: 'acceptedSuggestion', title: `Accepted step: ${ghost.label}`, text: `${ghost.label}: ${ghost.reason}` })
+        .add({
+          kind: 'acceptedSuggestion',
+          title: `Accepted step: ${ghost.label}`,
+          text: `${ghost.label}: ${ghost.reason}`,
+        })
         .catch(() => undefined); // memory is a help; the step is already on the canvas
     }
     this.#set({ ghost: null });

@@ -25,9 +25,7 @@ export function JobStatus({ state, onStop, label }: { state: AiJobState; onStop:
       )}
       {state.status === 'done' && state.stopped && <p className="muted">Stopped. What was written so far is below.</p>}
       {state.status === 'done' && state.sources.length > 0 && (
-        <p className="ai-sources">
-          Used from memory: {state.sources.map((s) => s.title).join(', ')}
-        </p>
+        <p className="ai-sources">Used from memory: {state.sources.map((s) => s.title).join(', ')}</p>
       )}
     </div>
   );

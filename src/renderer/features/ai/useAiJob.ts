@@ -42,7 +42,14 @@ export function useAiJob() {
       api.on('ai:done', (p) => {
         if (!mine(p.jobId)) return;
         job.current = null;
-        setState((s) => ({ ...s, status: 'done', result: p.result, sources: p.sources, stopped: p.stopped, modelId: p.modelId }));
+        setState((s) => ({
+          ...s,
+          status: 'done',
+          result: p.result,
+          sources: p.sources,
+          stopped: p.stopped,
+          modelId: p.modelId,
+        }));
       }),
       api.on('ai:failed', (p) => {
         if (!mine(p.jobId)) return;

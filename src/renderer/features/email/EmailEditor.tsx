@@ -24,6 +24,8 @@ import { useProblems } from './useProblems';
 import type { PresenceFeed } from '../../../shared/collab/presence';
 import { BlockPresence, EmailPresence } from './presence/EmailPresence';
 import { useEmailPresence } from './presence/useEmailPresence';
+import { EmailAi } from './ai/EmailAi';
+import type { EmailAiSlots } from './ai/aiSlots';
 
 export interface EmailEditorProps {
   /** The campaign's document; the body is read from and written to `emails[emailId]`. */
@@ -41,9 +43,11 @@ export interface EmailEditorProps {
    * Defaults to none.
    */
   presence?: PresenceFeed;
+  /** The AI's controls (subject lines, drafting, rewriting a block). Defaults to none. */
+  ai?: EmailAiSlots;
 }
 
-function EditorDialog({ doc, campaignId, emailId, readOnly, onClose, presence }: EmailEditorProps) {
+function EditorDialog({ doc, campaignId, emailId, readOnly, onClose, presence, ai }: EmailEditorProps) {
   const body = useEmailBody(doc, emailId);
   const node = useEmailNode(doc, emailId);
   const { state, history, status, selected, caretTarget } = useEditorState({
@@ -123,6 +127,9 @@ function EditorDialog({ doc, campaignId, emailId, readOnly, onClose, presence }:
               <BlockPanel key={place.block.id} place={place} problems={problems.byBlock.get(place.block.id) ?? []} />
             ) : (
               node && <MessageFields node={node} />
+            )}
+            {ai && node && (
+              <EmailAi slots={ai} blockId={place?.block.id ?? null} blockKind={place?.block.kind ?? null} />
             )}
           </section>
           <aside className="ee-right" aria-label="Preview and test">
