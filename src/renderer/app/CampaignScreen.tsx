@@ -41,7 +41,10 @@ export function CampaignScreen({ campaignId, onBack }: { campaignId: string; onB
   // Once loaded (usually before the document arrives), render it directly: no Suspense hold-back.
   const JourneyEditor = canvas?.JourneyEditor ?? LazyJourneyEditor;
   const [editingEmail, setEditingEmail] = useState<string | null>(null);
-  const emailAi = useMemo(() => editingEmail && emailAiSlots(campaignId, editingEmail), [campaignId, editingEmail]);
+  const emailAi = useMemo(
+    () => (editingEmail ? emailAiSlots(campaignId, editingEmail) : null),
+    [campaignId, editingEmail],
+  );
 
   return (
     <main className="campaign-screen" aria-label={`Campaign ${name}`}>
