@@ -27,6 +27,21 @@ function json(text: string): unknown {
   }
 }
 
+/**
+ * The complete suggestions in an answer that was cut short (stopped, or out of tokens):
+ * every whole `{"subject": …, "rationale": …}` object before the cut.
+ */
+function completeSuggestions(text: string): unknown[] {
+  const found: unknown[] = [];
+  for (const match of text.matchAll(
+    /\{\s*"subject"\s*:\s*"(?:[^"\\]|\\.)*"\s*,\s*"rationale"\s*:\s*"(?:[^"\\]|\\.)*"\s*\}/g,
+  )) {
+    const value = json(match[0]);
+    if (value) found.push(value);
+  }
+  return found;
+}
+
 const clean = (value: string, max: number) => value.replace(/\s+/g, ' ').trim().slice(0, max);
 
 export interface ParseContext {
@@ -36,7 +51,7 @@ export interface ParseContext {
 export function parseResult(action: AiAction, text: string, ctx: ParseContext): AiResult {
   switch (action.kind) {
     case 'subjectLines': {
-      const parsed = suggestionsSchema.safeParse(json(text));
+      const parsed = suggestionsSchema.safeParse(json(text) ?? { suggestions: completeSuggestions(text) });
       const seen = new Set<string>();
       const suggestions = (parsed.success ? parsed.data.suggestions : [])
         .map((s) => ({ subject: clean(s.subject, 120), rationale: clean(s.rationale, 200) }))

@@ -73,7 +73,8 @@ export function subjectLinesPrompt(email: EmailContext, count: number, memory: r
       },
       required: ['suggestions'],
     },
-    maxTokens: 90 * count,
+    // Small models spend a token a character or two: room for every capped field.
+    maxTokens: 240 * count,
     temperature: 0.8,
   };
 }

@@ -163,3 +163,18 @@ describe('AiService', () => {
     expect(failed.error.message).toMatch(/No model yet/);
   });
 });
+
+describe('parseResult', () => {
+  it('keeps the whole suggestions of an answer cut short', async () => {
+    const { parseResult } = await import('../../../../../src/main/services/ai/parseResult');
+    const cut =
+      '{"suggestions":[{"subject":"One \\"quoted\\"","rationale":"A"},{"subject":"Two","rationale":"B"},{"subject":"Thr';
+    expect(parseResult({ kind: 'subjectLines', campaignId: 'c', emailId: 'e' }, cut, { steps: [] })).toEqual({
+      kind: 'subjectLines',
+      suggestions: [
+        { subject: 'One "quoted"', rationale: 'A' },
+        { subject: 'Two', rationale: 'B' },
+      ],
+    });
+  });
+});
