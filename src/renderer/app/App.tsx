@@ -1,4 +1,5 @@
 import { TeamsButton } from '../features/collab';
+import { MemoryButton } from '../features/memory';
 import { WorkspaceScreen } from '../features/workspace';
 import { CampaignScreen } from './CampaignScreen';
 import { ConnectionBanner } from './ConnectionBanner';
@@ -13,7 +14,15 @@ export function App() {
       {campaignId ? (
         <CampaignScreen key={campaignId} campaignId={campaignId} onBack={() => navigate(null)} />
       ) : (
-        <WorkspaceScreen onOpen={navigate} actions={<TeamsButton onOpen={navigate} />} />
+        <WorkspaceScreen
+          onOpen={navigate}
+          actions={
+            <>
+              <TeamsButton onOpen={navigate} />
+              <MemoryButton />
+            </>
+          }
+        />
       )}
     </div>
   );
