@@ -26,6 +26,8 @@ import { useShortcuts, type ShortcutHandlers } from './useShortcuts';
 import { useStepActions } from './useStepActions';
 import type { Toast } from './useToast';
 import type { UndoState } from './useUndo';
+import type { CanvasAiFeed } from '../../../shared/ai/canvasAi';
+import { useSuggestNext } from './ai/useSuggestNext';
 
 interface EditorLayoutProps {
   editor: Editor;
@@ -38,6 +40,8 @@ interface EditorLayoutProps {
   layerState: Layers;
   problems: ProblemsState;
   onRemoveEdges: (edgeIds: string[]) => void;
+  /** The AI's journey actions; without it the toolbar has no AI controls. */
+  ai?: CanvasAiFeed;
 }
 
 /** The editor's panels around the canvas, its commands and its shortcuts. */
@@ -52,6 +56,7 @@ export function EditorLayout({
   layerState,
   problems,
   onRemoveEdges,
+  ai,
 }: EditorLayoutProps) {
   const root = useRef<HTMLDivElement>(null);
   const pane = useRef<HTMLDivElement>(null);
@@ -88,6 +93,7 @@ export function EditorLayout({
     layout: layout.run,
   };
   useShortcuts(root, readOnly ? viewing : editing);
+  const suggestNext = useSuggestNext(ai, view, readOnly, root);
 
   return (
     <div
@@ -108,6 +114,8 @@ export function EditorLayout({
           onRedo={undo.redo}
           onLayout={layout.run}
           onFitView={fitAll}
+          ai={ai}
+          onSuggestNext={suggestNext}
         />
       </div>
       <Palette disabled={readOnly} onAdd={steps.addStep} />

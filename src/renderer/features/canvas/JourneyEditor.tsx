@@ -7,7 +7,7 @@ import { moveNodes, newId, removeElements, type NodePosition } from '../../../sh
 import type { Editor } from './EditorContext';
 import { EditorContext } from './EditorContext';
 import { EditorLayout } from './EditorLayout';
-import { collaborationLayer, defaultLayers, withCollaboration, type CanvasLayer } from './layers';
+import { aiLayer, collaborationLayer, defaultLayers, withAi, withCollaboration, type CanvasLayer } from './layers';
 import { useCanvasView } from './useCanvasView';
 import { useJourney } from './useJourney';
 import { useLayers } from './useLayers';
@@ -21,6 +21,8 @@ import type { PresenceFeed } from '../../../shared/collab/presence';
 import { CanvasPresence } from './presence/CanvasPresence';
 import { stopFollowingOnMove } from './presence/followTarget';
 import { MoveStartContext } from './presence/MoveStartContext';
+import type { CanvasAiFeed } from '../../../shared/ai/canvasAi';
+import { CanvasAi } from './ai/CanvasAi';
 
 export interface JourneyEditorProps {
   /** The campaign's document; the editor only reads and writes its journey maps. */
@@ -42,6 +44,12 @@ export interface JourneyEditorProps {
    * it, and the canvas follows `presence.following()`. Defaults to none: no presence.
    */
   presence?: PresenceFeed;
+  /**
+   * The AI's journey actions (from the AI feature): "Suggest next step" and "Review
+   * journey" in the toolbar, the suggested step as a ghost and the findings as pins, on
+   * an AI layer. Defaults to none: no AI controls.
+   */
+  ai?: CanvasAiFeed;
 }
 
 function EditorState({
@@ -52,6 +60,7 @@ function EditorState({
   highlight,
   onEditEmail,
   presence,
+  ai,
   origin: givenOrigin,
 }: JourneyEditorProps) {
   useFirstRenderMark('maily:editor-render');
@@ -61,7 +70,10 @@ function EditorState({
   useFirstRenderMark('maily:journey-read');
   const undo = useUndo(doc, origin);
   const toast = useToast();
-  const layers = useMemo(() => (presence ? withCollaboration(baseLayers) : baseLayers), [presence, baseLayers]);
+  const layers = useMemo(() => {
+    const withPresence = presence ? withCollaboration(baseLayers) : baseLayers;
+    return ai ? withAi(withPresence) : withPresence;
+  }, [presence, ai, baseLayers]);
   const layerState = useLayers(layers);
   const onMoveStart = useMemo(() => presence && stopFollowingOnMove(presence), [presence]);
   const problems = useProblems(journey);
@@ -116,6 +128,7 @@ function EditorState({
             layerState={layerState}
             problems={problems}
             onRemoveEdges={removeEdges}
+            ai={ai}
           />
         </MoveStartContext.Provider>
         {presence && (
@@ -123,6 +136,14 @@ function EditorState({
             presence={presence}
             selected={view.selection.nodes}
             shown={!!layerState.visible[collaborationLayer.id]}
+          />
+        )}
+        {ai && (
+          <CanvasAi
+            feed={ai}
+            nodes={view.nodes}
+            setSelection={view.setSelection}
+            shown={!!layerState.visible[aiLayer.id]}
           />
         )}
       </div>

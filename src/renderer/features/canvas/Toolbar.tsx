@@ -1,5 +1,7 @@
 import { memo } from 'react';
 import { shortcutHint } from './shortcuts';
+import type { CanvasAiFeed } from '../../../shared/ai/canvasAi';
+import { AiToolbarControls } from './ai/AiToolbarControls';
 
 interface ToolbarProps {
   mac: boolean;
@@ -11,6 +13,9 @@ interface ToolbarProps {
   onRedo: () => void;
   onLayout: () => void;
   onFitView: () => void;
+  /** The AI's journey actions; without it, no AI controls. */
+  ai?: CanvasAiFeed;
+  onSuggestNext?: () => void;
 }
 
 /** The canvas commands, each with its shortcut in the title. */
@@ -54,6 +59,9 @@ export const Toolbar = memo(function Toolbar(props: ToolbarProps) {
           </>
         )}
       </span>
+      {props.ai && props.onSuggestNext && (
+        <AiToolbarControls feed={props.ai} mac={mac} readOnly={readOnly} onSuggestNext={props.onSuggestNext} />
+      )}
     </div>
   );
 });

@@ -49,6 +49,22 @@ export function withCollaboration(layers: readonly CanvasLayer[]): readonly Canv
   return layers.some((layer) => layer.id === collaborationLayer.id) ? layers : [...layers, collaborationLayer];
 }
 
+/**
+ * The AI's suggested step and its review findings (an overlay layer: it owns no nodes).
+ * The editor adds it when it has an AI feed.
+ */
+export const aiLayer: CanvasLayer = {
+  id: 'ai',
+  label: 'AI',
+  description: 'AI suggestions and review findings on the steps',
+  visibleByDefault: true,
+};
+
+/** `layers` with the AI layer at the end, unless it is there already. */
+export function withAi(layers: readonly CanvasLayer[]): readonly CanvasLayer[] {
+  return layers.some((layer) => layer.id === aiLayer.id) ? layers : [...layers, aiLayer];
+}
+
 /** Which layers are on, by id. */
 export type LayerVisibility = Readonly<Record<string, boolean>>;
 
