@@ -76,6 +76,7 @@ export function createHost(options: HostOptions): Host {
       nativeBinding: options.nativeBinding,
       log,
       signaling: options.signaling,
+      modelsDir: join(options.dataDir, 'models'),
     });
   } catch (error) {
     unlock();
@@ -147,11 +148,15 @@ function forwardServiceEvents(services: Services, sessions: Map<string, SessionS
   const offProfile = services.profile.onChanged((profile) => all('profile:changed', profile));
   const offVersions = services.versions.onChanged((change) => all('versions:changed', change));
   const offSignaling = services.signaling.onChanged((status) => all('signaling:changed', status));
+  const offModels = services.models.onChanged((modelId) => all('models:changed', { modelId }));
+  const offDownloads = services.models.downloads.onProgress((view) => all('models:download', view));
   return () => {
     offTeams();
     offProfile();
     offVersions();
     offSignaling();
+    offModels();
+    offDownloads();
     offCampaigns();
     offDocs();
     changed.cancel();

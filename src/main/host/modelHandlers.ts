@@ -1,4 +1,3 @@
-import { ErrorCode, MailyError } from '../../shared/errors';
 import type { Services } from '../services';
 import type { Handlers } from './dispatch';
 
@@ -14,23 +13,19 @@ type ModelChannels =
   | 'models:resume'
   | 'models:cancel';
 
-// Replaced as each part lands; until then a call says so instead of failing silently.
-const pending = () => {
-  throw new MailyError(ErrorCode.Internal, 'This part of Maily is being built.');
-};
-
-/** Model files: list, import, download. */
-export function createModelHandlers(_services: Services): Pick<Handlers, ModelChannels> {
+/** Model files: list, import, remove, the default, the catalogue and downloads. */
+export function createModelHandlers(services: Services): Pick<Handlers, ModelChannels> {
+  const { models } = services;
   return {
-    'models:list': pending,
-    'models:catalogue': pending,
-    'models:import': pending,
-    'models:remove': pending,
-    'models:setDefault': pending,
-    'models:download': pending,
-    'models:downloads': pending,
-    'models:pause': pending,
-    'models:resume': pending,
-    'models:cancel': pending,
+    'models:list': () => models.list(),
+    'models:catalogue': () => models.catalogue(),
+    'models:import': ({ path }) => models.importFile(path),
+    'models:remove': ({ modelId }) => models.remove(modelId),
+    'models:setDefault': ({ modelId }) => models.setDefault(modelId),
+    'models:download': ({ source, sha256 }) => models.downloads.start(source, sha256),
+    'models:downloads': () => models.downloads.list(),
+    'models:pause': ({ downloadId }) => models.downloads.pause(downloadId),
+    'models:resume': ({ downloadId }) => models.downloads.resume(downloadId),
+    'models:cancel': ({ downloadId }) => models.downloads.cancel(downloadId),
   };
 }

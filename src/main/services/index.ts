@@ -4,6 +4,7 @@ import { DocService, type ErrorLog } from './docs/DocService';
 import { EmailRenderer } from './email/EmailRenderer';
 import { FileSecretStore, type Keyring } from './mail/FileSecretStore';
 import { TestSendService } from './mail/TestSendService';
+import { ModelService } from './models/ModelService';
 import { ProfileService } from './settings/ProfileService';
 import { SettingsStore } from './settings/SettingsStore';
 import { SignalingService } from './signaling/SignalingService';
@@ -25,6 +26,8 @@ export interface ServicesOptions {
   log?: ErrorLog;
   /** Signaling settings for this run only (CLI flags); they win over the stored ones. Defaults to none. */
   signaling?: Partial<SignalingSettings>;
+  /** The folder of GGUF model files (`<dataDir>/models`). */
+  modelsDir: string;
 }
 
 /** Every domain service of the app, composed in dependency order. */
@@ -42,6 +45,8 @@ export interface Services {
   teams: TeamService;
   /** The built-in y-webrtc signaling server. */
   signaling: SignalingService;
+  /** The GGUF files in the models folder, the default model and downloads. */
+  models: ModelService;
   /** Closes in reverse order: documents are compacted before the database closes. */
   dispose(): Promise<void>;
 }
@@ -62,6 +67,7 @@ export function createServices(options: ServicesOptions): Services {
   // A team made here, and every invite from here, lists this machine's server while it runs.
   const localSignaling = () => (signaling.status().state === 'running' ? signaling.status().urls : []);
   const teams = new TeamService(database, { secrets, campaigns, localSignaling });
+  const models = new ModelService({ modelsDir: options.modelsDir, settings });
   return {
     database,
     docs,
@@ -74,8 +80,10 @@ export function createServices(options: ServicesOptions): Services {
     profile,
     teams,
     signaling,
+    models,
     async dispose() {
       await signaling.dispose(); // frees its port before the host reports it has stopped
+      await models.dispose(); // stops downloads; their .part files stay for a resume
       teams.dispose();
       emailRenderer.dispose();
       versions.dispose();
