@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   anchorOf,
+  boxInView,
+  panToReveal,
   findingPins,
   ghostSize,
   ghostSpot,
@@ -87,5 +89,42 @@ describe('findingPins', () => {
       boxes,
     );
     expect(pins).toEqual([]);
+  });
+});
+
+describe('boxInView', () => {
+  const pane = { width: 800, height: 600 };
+  const card = { x: 100, y: 100, width: 240, height: 120 };
+
+  it('is true for a box wholly on screen', () => {
+    expect(boxInView(card, [0, 0, 1], pane)).toBe(true);
+    expect(boxInView({ ...card, x: 600 }, [-200, 0, 1], pane)).toBe(true);
+  });
+
+  it('is false for a box partly or wholly off screen, at any zoom', () => {
+    expect(boxInView({ ...card, x: 700 }, [0, 0, 1], pane)).toBe(false);
+    expect(boxInView(card, [0, 0, 4], pane)).toBe(false);
+    expect(boxInView(card, [0, 0, 0], pane)).toBe(false);
+    expect(boxInView({ ...card, x: 1300 }, [0, 0, 0.5], pane)).toBe(true);
+  });
+});
+
+describe('panToReveal', () => {
+  const pane = { width: 800, height: 600 };
+  const card = { x: 100, y: 100, width: 240, height: 120 };
+
+  it('leaves a box on screen where it is', () => {
+    expect(panToReveal(card, [0, 0, 1], pane)).toBeNull();
+  });
+
+  it('pans as little as it can, keeping a margin', () => {
+    // Right edge at 940 on an 800 px pane: move 180 px left.
+    expect(panToReveal({ ...card, x: 700 }, [0, 0, 1], pane)).toEqual({ x: -180, y: 0 });
+    // Above the top at zoom 2: box top at -100 screen px, moved to 40.
+    expect(panToReveal({ ...card, y: -50 }, [0, 0, 2], pane)).toEqual({ x: 0, y: 140 });
+  });
+
+  it('brings the start of a box wider than the pane to the left edge', () => {
+    expect(panToReveal({ x: 0, y: 0, width: 2000, height: 100 }, [-500, 0, 1], pane)).toEqual({ x: 40, y: 40 });
   });
 });

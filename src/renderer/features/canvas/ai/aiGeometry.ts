@@ -110,3 +110,41 @@ export function findingPins(findings: readonly ReviewFinding[], boxes: readonly 
   }
   return [...pins.values()];
 }
+
+/** Whether `box` (flow coordinates) is wholly inside a pane of `pane` size at `transform` ([x, y, zoom]). */
+export function boxInView(box: XY & Size, transform: readonly [number, number, number], pane: Size): boolean {
+  const [tx, ty, zoom] = transform;
+  if (!(zoom > 0)) return false;
+  const left = -tx / zoom;
+  const top = -ty / zoom;
+  return (
+    box.x >= left &&
+    box.y >= top &&
+    box.x + box.width <= left + pane.width / zoom &&
+    box.y + box.height <= top + pane.height / zoom
+  );
+}
+
+/** The shift (in screen pixels) that brings `[start, end)` into `[0, size)` with `margin`; 0 when it is there. */
+function shiftInto(start: number, end: number, size: number, margin: number): number {
+  if (start >= margin && end <= size - margin) return 0;
+  if (end - start > size - 2 * margin || start < margin) return margin - start;
+  return size - margin - end;
+}
+
+/**
+ * The viewport translation that brings `box` on screen by panning as little as possible
+ * (the zoom kept, `margin` screen pixels from the edges); null when it is in view.
+ */
+export function panToReveal(
+  box: XY & Size,
+  transform: readonly [number, number, number],
+  pane: Size,
+  margin = 40,
+): XY | null {
+  const [tx, ty, zoom] = transform;
+  if (!(zoom > 0) || boxInView(box, transform, pane)) return null;
+  const dx = shiftInto(tx + box.x * zoom, tx + (box.x + box.width) * zoom, pane.width, margin);
+  const dy = shiftInto(ty + box.y * zoom, ty + (box.y + box.height) * zoom, pane.height, margin);
+  return { x: tx + dx, y: ty + dy };
+}
