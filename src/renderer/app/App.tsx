@@ -1,5 +1,6 @@
 import { TeamsButton } from '../features/collab';
 import { MemoryButton } from '../features/memory';
+import { ModelsButton } from '../features/models';
 import { WorkspaceScreen } from '../features/workspace';
 import { CampaignScreen } from './CampaignScreen';
 import { ConnectionBanner } from './ConnectionBanner';
@@ -20,6 +21,7 @@ export function App() {
             <>
               <TeamsButton onOpen={navigate} />
               <MemoryButton />
+              <ModelsButton />
             </>
           }
         />

@@ -45,7 +45,11 @@ export class ModelService {
     this.dir = options.modelsDir;
     this.#settings = options.settings;
     this.#estimate = options.estimateMemory ?? estimateMemory;
-    this.downloads = new ModelDownloader({ modelsDir: this.dir, onInstalled: (id) => this.notifyChanged(id) });
+    this.downloads = new ModelDownloader({
+      modelsDir: this.dir,
+      // The file is in place either way; a failed re-list only leaves the default implicit.
+      onInstalled: (id) => void this.#installed(id).catch(() => undefined),
+    });
   }
 
   /** Stops downloads (their .part files stay for a later resume). */
@@ -104,7 +108,7 @@ export class ModelService {
         `Maily could not copy the model (${(error as Error).message}). Check free disk space.`,
       );
     }
-    this.notifyChanged(id);
+    await this.#installed(id);
     return this.get(id);
   }
 
@@ -145,6 +149,21 @@ export class ModelService {
   #file(modelId: string): string {
     if (!isModelId(modelId)) throw new MailyError(ErrorCode.InvalidInput, `“${modelId}” is not a model file name.`);
     return join(this.dir, modelId);
+  }
+
+  /**
+   * A new file arrived. Without a stored default the first usable file is the default, so
+   * store it now: a later file whose name sorts first must not silently take its place.
+   */
+  async #installed(id: string): Promise<void> {
+    try {
+      const current = (await this.list()).find((model) => model.isDefault);
+      if (current && this.#storedDefault() !== current.id) {
+        this.#settings.write(SETTINGS_KEY, { defaultModelId: current.id });
+      }
+    } finally {
+      this.notifyChanged(id);
+    }
   }
 
   #storedDefault(): string | null {

@@ -92,6 +92,12 @@ describe('ModelService', () => {
     await expect(models.setDefault('nothing.gguf')).rejects.toMatchObject({ code: ErrorCode.NotFound });
   }, 20_000);
 
+  it('keeps the first model as the default when a later one sorts first', async () => {
+    await models.importFile(writeTinyModel(join(ws.dir, 'in', 'b.gguf')).path);
+    await models.importFile(writeTinyModel(join(ws.dir, 'in', 'a.gguf'), { seed: 2 }).path);
+    expect(await models.defaultModelId()).toBe('b.gguf');
+  }, 20_000);
+
   it('refuses a broken file as the default', async () => {
     writeTruncatedModel(join(models.dir, 'cut.gguf'));
     await expect(models.setDefault('cut.gguf')).rejects.toMatchObject({ code: ErrorCode.InvalidInput });
