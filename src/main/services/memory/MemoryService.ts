@@ -4,7 +4,8 @@ import { ErrorCode, MailyError } from '../../../shared/errors';
 import type { ErrorLog } from '../docs/DocService';
 import type { Database } from '../storage/Database';
 import { storageError } from '../storage/storageError';
-import { ftsQuery } from './ftsQuery';
+import { CommonTerms } from './commonTerms';
+import { ftsQuery, matchExpression, queryTerms } from './ftsQuery';
 import { MemoryIndexer, type Embedder } from './MemoryIndexer';
 import { MemoryRows, toItem } from './memoryRows';
 import { fuseRanks } from './rrf';
@@ -73,6 +74,7 @@ export class MemoryService {
   readonly #db: Database;
   readonly #rows: MemoryRows;
   readonly #indexer: MemoryIndexer;
+  readonly #common: CommonTerms;
   readonly #autoIndex: boolean;
   readonly #now: () => number;
   readonly #log: ErrorLog;
@@ -81,6 +83,7 @@ export class MemoryService {
   constructor(db: Database, options: MemoryServiceOptions = {}) {
     this.#db = db;
     this.#rows = new MemoryRows(db);
+    this.#common = new CommonTerms(db);
     this.#now = options.now ?? Date.now;
     this.#log = options.log ?? console;
     this.#autoIndex = options.autoIndex ?? true;
@@ -121,6 +124,7 @@ export class MemoryService {
   remove(id: string): { id: string } {
     const removed = this.#guard('remove the item', () => this.#rows.delete.run(id).changes);
     if (removed === 0) throw notFound();
+    this.#common.invalidate();
     this.#indexer.forget(id);
     this.#emit(id);
     return { id };
@@ -155,18 +159,14 @@ export class MemoryService {
   /** {@link MemoryService.search}, saying whether vectors took part. */
   async searchDetailed(query: string, limit = DEFAULT_HITS): Promise<MemorySearch> {
     const pool = Math.max(50, limit * 5);
-    const match = ftsQuery(query);
-    const textIds = match
-      ? (this.#guard('search the memory', () => this.#rows.ranked.all({ match, limit: pool })) as string[])
-      : [];
     const model = this.#indexer.modelId();
-    let vectorIds: string[] | null = null;
-    if (model) {
-      this.#indexer.catchUp();
-      const index = this.#guard('search the memory', () => this.#indexer.vectors(model));
-      const vector = index ? await this.#indexer.queryVector(query) : null;
-      if (index && vector?.length === index.dims) vectorIds = index.search(vector, pool).map((m) => m.id);
-    }
+    // The query is embedded (in the model's process) while the text index is searched here.
+    const embedding = model ? this.#indexer.queryVector(query) : null;
+    const textIds = this.#guard('search the memory', () => {
+      const match = matchExpression(this.#common.filter(queryTerms(query)));
+      return match ? (this.#rows.ranked.all({ match, limit: pool }) as string[]) : [];
+    });
+    const vectorIds = model ? this.#vectorRanks(model, await embedding, pool) : null;
     const fused = fuseRanks(vectorIds ? [textIds, vectorIds] : [textIds]).slice(0, limit);
     const hits = fused.flatMap((f): MemoryHit[] => {
       const item = this.get(f.id); // removed while the query was being embedded: left out
@@ -221,10 +221,19 @@ export class MemoryService {
       }),
     );
     if (!changed) return item;
+    this.#common.invalidate();
     if (!item.embedded) this.#indexer.forget(id);
     this.#emit(id);
     if (this.#autoIndex && !item.embedded) void this.#indexer.reindex();
     return item;
+  }
+
+  /** Ids nearest the query's vector, or null when there are no vectors to compare (text-only search). */
+  #vectorRanks(model: string, vector: Float32Array | null, pool: number): string[] | null {
+    this.#indexer.catchUp();
+    const index = this.#guard('search the memory', () => this.#indexer.vectors(model));
+    if (!index || vector?.length !== index.dims) return null;
+    return index.search(vector, pool).map((match) => match.id);
   }
 
   #guard<T>(action: string, fn: () => T): T {

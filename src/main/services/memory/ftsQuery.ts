@@ -32,7 +32,11 @@ export function queryTerms(text: string): string[] {
  * and column filters cannot be spelled; diacritics are folded by the index's tokenizer.
  */
 export function ftsQuery(text: string, options: FtsQueryOptions = {}): string | null {
-  const terms = queryTerms(text);
+  return matchExpression(queryTerms(text), options);
+}
+
+/** The MATCH expression for terms from {@link queryTerms} (letters and digits only), or null for none. */
+export function matchExpression(terms: readonly string[], options: FtsQueryOptions = {}): string | null {
   if (terms.length === 0) return null;
   const quoted = terms.map((term) => `"${term}"`);
   if (options.prefix) quoted[quoted.length - 1] += '*';

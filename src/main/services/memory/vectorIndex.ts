@@ -1,3 +1,5 @@
+import { createDotKernel, createMemory, type DotKernel, type WasmMemory } from './dotKernel';
+
 /** One vector match: the item id and its cosine similarity to the query. */
 export interface VectorMatch {
   id: string;
@@ -15,23 +17,34 @@ export function normalise(vector: Float32Array): Float32Array {
   return vector;
 }
 
+const PAGE = 65_536;
+
 /**
- * The vectors of one model in memory, as one contiguous Float32Array (slot i holds
- * `dims` floats at i·dims): a brute-force scan over it is a tight loop the JIT keeps in
- * registers, fast enough for 50k items well inside a frame, and needs no ANN structure
- * that could go stale. Vectors are unit length, so the dot product is the cosine.
+ * The vectors of one model in memory, as one contiguous float32 array inside a
+ * WebAssembly memory (slot i holds `stride` floats at i·stride, `dims` rounded up to 4
+ * with zeros), scanned by a SIMD kernel: brute force over 50k items takes a few ms and
+ * needs no ANN structure that could go stale. Vectors are unit length, so dot = cosine.
+ * After the vectors come the query and the scores, as scratch space.
  */
 export class VectorIndex {
   readonly modelId: string;
   readonly dims: number;
-  #data: Float32Array;
+  readonly #stride: number;
+  readonly #memory: WasmMemory;
+  readonly #kernel: DotKernel;
+  #floats: Float32Array;
+  #capacity: number;
   #ids: string[] = [];
   readonly #slots = new Map<string, number>();
 
   constructor(modelId: string, dims: number, capacity = 1024) {
     this.modelId = modelId;
     this.dims = dims;
-    this.#data = new Float32Array(Math.max(1, capacity) * dims);
+    this.#stride = Math.ceil(dims / 4) * 4;
+    this.#capacity = Math.max(1, capacity);
+    this.#memory = createMemory(Math.ceil(this.#bytesFor(this.#capacity) / PAGE));
+    this.#kernel = createDotKernel(this.#memory).kernel;
+    this.#floats = new Float32Array(this.#memory.buffer);
   }
 
   get size(): number {
@@ -42,7 +55,7 @@ export class VectorIndex {
     return this.#slots.has(id);
   }
 
-  /** Stores (or replaces) the vector of `id`, normalised; `bytes` may be a stored float32 blob. */
+  /** Stores (or replaces) the vector of `id`, normalised; `vector` may be a stored float32 blob's bytes. */
   set(id: string, vector: Float32Array | Uint8Array): void {
     if (vector.byteLength !== this.dims * 4) throw new Error(`Expected ${this.dims} dimensions`);
     let slot = this.#slots.get(id);
@@ -55,8 +68,11 @@ export class VectorIndex {
     // Copy bytes, not floats: a SQLite blob's Buffer may sit at an offset a Float32Array view refuses.
     const bytes =
       vector instanceof Uint8Array ? vector : new Uint8Array(vector.buffer, vector.byteOffset, vector.byteLength);
-    new Uint8Array(this.#data.buffer).set(bytes, slot * this.dims * 4);
-    normalise(this.#data.subarray(slot * this.dims, (slot + 1) * this.dims));
+    const at = slot * this.#stride;
+    new Uint8Array(this.#memory.buffer).set(bytes, at * 4);
+    // The padding lanes may hold old scratch data; zero them so they add nothing to the dot.
+    this.#floats.fill(0, at + this.dims, at + this.#stride);
+    normalise(this.#floats.subarray(at, at + this.dims));
   }
 
   /** Forgets `id`; the last slot moves into its place so the array stays dense. */
@@ -65,7 +81,8 @@ export class VectorIndex {
     if (slot === undefined) return;
     const last = this.#ids.length - 1;
     if (slot !== last) {
-      this.#data.copyWithin(slot * this.dims, last * this.dims, (last + 1) * this.dims);
+      const s = this.#stride;
+      this.#floats.copyWithin(slot * s, last * s, (last + 1) * s);
       const moved = this.#ids[last];
       this.#ids[slot] = moved;
       this.#slots.set(moved, slot);
@@ -78,34 +95,45 @@ export class VectorIndex {
   search(query: Float32Array, k: number): VectorMatch[] {
     if (query.length !== this.dims) throw new Error(`Expected a query of ${this.dims} dimensions`);
     const n = this.#ids.length;
-    const limit = Math.min(k, n);
-    // Best `limit` so far, kept sorted descending; most vectors fail the first comparison.
-    const scores = new Float64Array(limit);
+    const queryAt = this.#capacity * this.#stride;
+    const scoresAt = queryAt + this.#stride;
+    this.#floats.fill(0, queryAt, scoresAt);
+    this.#floats.set(query, queryAt);
+    this.#kernel(0, queryAt * 4, n, this.#stride, scoresAt * 4);
+    return this.#top(this.#floats.subarray(scoresAt, scoresAt + n), Math.min(k, n));
+  }
+
+  /** The best `limit` scores, by insertion into a short sorted list; most scores fail the first test. */
+  #top(scores: Float32Array, limit: number): VectorMatch[] {
+    const best = new Float64Array(limit);
     const slots = new Int32Array(limit);
     let filled = 0;
-    const data = this.#data;
-    const dims = this.dims;
-    for (let slot = 0; slot < n; slot++) {
-      const base = slot * dims;
-      let dot = 0;
-      for (let d = 0; d < dims; d++) dot += data[base + d] * query[d];
-      if (filled === limit && dot <= scores[limit - 1]) continue;
+    for (let slot = 0; slot < scores.length; slot++) {
+      const score = scores[slot];
+      if (filled === limit && score <= best[limit - 1]) continue;
       let at = filled < limit ? filled++ : limit - 1;
-      while (at > 0 && scores[at - 1] < dot) {
-        scores[at] = scores[at - 1];
+      while (at > 0 && best[at - 1] < score) {
+        best[at] = best[at - 1];
         slots[at] = slots[at - 1];
         at--;
       }
-      scores[at] = dot;
+      best[at] = score;
       slots[at] = slot;
     }
-    return Array.from({ length: filled }, (_, i) => ({ id: this.#ids[slots[i]], score: scores[i] }));
+    return Array.from({ length: filled }, (_, i) => ({ id: this.#ids[slots[i]], score: best[i] }));
+  }
+
+  /** Vectors, then the query, then one score per slot. */
+  #bytesFor(capacity: number): number {
+    return (capacity * this.#stride + this.#stride + capacity) * 4;
   }
 
   #grow(needed: number): void {
-    if (needed * this.dims <= this.#data.length) return;
-    const next = new Float32Array(Math.max(needed, (this.#data.length / this.dims) * 2) * this.dims);
-    next.set(this.#data);
-    this.#data = next;
+    if (needed <= this.#capacity) return;
+    const capacity = Math.max(needed, this.#capacity * 2);
+    const missing = this.#bytesFor(capacity) - this.#memory.buffer.byteLength;
+    if (missing > 0) this.#memory.grow(Math.ceil(missing / PAGE));
+    this.#capacity = capacity;
+    this.#floats = new Float32Array(this.#memory.buffer); // growing detaches the old view
   }
 }

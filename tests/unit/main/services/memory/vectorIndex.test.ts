@@ -36,3 +36,22 @@ describe('VectorIndex', () => {
     expect(() => index.set('b', Float32Array.from([1]))).toThrow();
   });
 });
+
+describe('VectorIndex lanes', () => {
+  it('runs the SIMD kernel on Node and pads dimensions that are not a multiple of 4', async () => {
+    const { createDotKernel, createMemory } = await import('../../../../../src/main/services/memory/dotKernel');
+    expect(createDotKernel(createMemory(1)).simd).toBe(true);
+    const index = new VectorIndex('m', 5, 1);
+    const a = v(1, 2, 3, 4, 5);
+    const b = v(5, 4, 3, 2, 1);
+    index.set('a', a);
+    index.set('b', b);
+    const [first, second] = index.search(a, 2);
+    expect(first).toMatchObject({ id: 'a' });
+    expect(first.score).toBeCloseTo(1, 5);
+    expect(second.score).toBeCloseTo(
+      a.reduce((sum, x, i) => sum + x * b[i], 0),
+      5,
+    );
+  });
+});
