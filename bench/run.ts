@@ -3,6 +3,7 @@ import { runCollabBench } from './collab.bench';
 import { runDocsBench } from './docs.bench';
 import { runEmailBench } from './email.bench';
 import { runHostBench } from './host.bench';
+import { runMemoryBench } from './memory.bench';
 import { runMergeBench } from './merge.bench';
 import { runSimulatorBench } from './simulator.bench';
 
@@ -15,6 +16,7 @@ const results = [
   await runSimulatorBench(),
   await runMergeBench(),
   await runCollabBench(),
+  await runMemoryBench(),
 ];
 const summary = results.map(
   (r) => `${(r as { name: string }).name}: ${(r as { met: boolean }).met ? 'targets met' : 'see JSON'}`,
