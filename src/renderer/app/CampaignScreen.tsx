@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { emailAiSlots } from './aiSlots';
+import { useCanvasAi } from '../features/ai';
 import { useCollab } from '../features/collab';
 import { SaveStatus, useCampaignDoc } from '../features/documents';
 import { SimulatorPanel, simulatorKeyShortcuts, simulatorShortcutHint } from '../features/simulator';
@@ -24,6 +25,7 @@ export function CampaignScreen({ campaignId, onBack }: { campaignId: string; onB
   const api = useApi();
   const doc = useCampaignDoc(campaignId);
   const collab = useCollab(campaignId, doc.doc, doc.readOnly);
+  const canvasAi = useCanvasAi(campaignId);
   const [name, setName] = useState('');
   useEffect(() => {
     const load = () =>
@@ -101,6 +103,7 @@ export function CampaignScreen({ campaignId, onBack }: { campaignId: string; onB
               onEditEmail={setEditingEmail}
               origin={editorOrigin}
               presence={collab.presence ?? undefined}
+              ai={canvasAi ?? undefined}
             />
           </Suspense>
           {editingEmail && (

@@ -10,6 +10,8 @@ import { MailyError } from '../../../shared/errors';
 export class CanvasAiController implements CanvasAiFeed {
   #state: CanvasAiState = emptyCanvasAi;
   #job: string | null = null;
+  /** Stop was pressed before the host answered with the job's id. */
+  #stopRequested = false;
   readonly #listeners = new Set<() => void>();
   readonly #offs: (() => void)[];
 
@@ -63,6 +65,7 @@ export class CanvasAiController implements CanvasAiFeed {
 
   stop(): void {
     if (this.#job) void this.api.ai.cancel({ jobId: this.#job }).catch(() => undefined);
+    else if (this.#state.running) this.#stopRequested = true;
   }
 
   acceptGhost(): void {
@@ -91,9 +94,13 @@ export class CanvasAiController implements CanvasAiFeed {
 
   #start(action: Extract<AiAction, { kind: 'nextStep' | 'reviewJourney' }>): void {
     this.stop();
+    this.#stopRequested = false;
     this.#set({ ...emptyCanvasAi, running: { kind: action.kind, text: '' } });
     this.api.ai.run({ action }).then(
-      ({ jobId }) => (this.#job = jobId),
+      ({ jobId }) => {
+        this.#job = jobId;
+        if (this.#stopRequested) this.stop();
+      },
       (error: unknown) =>
         this.#set({
           running: null,

@@ -33,6 +33,8 @@ export function useAiJob() {
   const api = useApi();
   const [state, setState] = useState<AiJobState>(idle);
   const job = useRef<string | null>(null);
+  /** Stop was pressed before the host answered with the job's id. */
+  const stopRequested = useRef(false);
   useEffect(() => {
     const mine = (jobId: string) => jobId === job.current;
     const offs = [
@@ -67,8 +69,10 @@ export function useAiJob() {
     async (action: AiAction) => {
       if (job.current) void api.ai.cancel({ jobId: job.current }).catch(() => undefined);
       setState({ ...idle, status: 'starting' });
+      stopRequested.current = false;
       try {
         job.current = (await api.ai.run({ action })).jobId;
+        if (stopRequested.current) void api.ai.cancel({ jobId: job.current }).catch(() => undefined);
       } catch (error) {
         job.current = null;
         const message = error instanceof MailyError ? error.message : 'The AI could not start. Try again.';
@@ -79,6 +83,7 @@ export function useAiJob() {
   );
   const stop = useCallback(() => {
     if (job.current) void api.ai.cancel({ jobId: job.current }).catch(() => undefined);
+    else stopRequested.current = true;
   }, [api]);
   const reset = useCallback(() => {
     stop();
