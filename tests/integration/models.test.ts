@@ -66,9 +66,12 @@ describe('models through the real host', () => {
     const progress = downloadEvents(started.id).filter((v) => v.state === 'downloading');
     expect(progress.length).toBeGreaterThan(3);
     expect(progress.some((v) => v.speed !== null && v.speed > 0)).toBe(true);
-    expect(
-      client.events.some((e) => e.ev === 'models:changed' && (e.data as { modelId: string }).modelId === 'tiny.gguf'),
-    ).toBe(true);
+    // The folder's change is announced once the new default is stored, just after the download's "done".
+    await expect
+      .poll(() =>
+        client.events.some((e) => e.ev === 'models:changed' && (e.data as { modelId: string }).modelId === 'tiny.gguf'),
+      )
+      .toBe(true);
     const [tiny] = await client.call('models:list', {});
     expect(tiny).toMatchObject({
       id: 'tiny.gguf',

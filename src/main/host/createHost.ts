@@ -148,6 +148,7 @@ function forwardServiceEvents(services: Services, sessions: Map<string, SessionS
   const offProfile = services.profile.onChanged((profile) => all('profile:changed', profile));
   const offVersions = services.versions.onChanged((change) => all('versions:changed', change));
   const offSignaling = services.signaling.onChanged((status) => all('signaling:changed', status));
+  const offMemory = services.memory.onChanged((change) => all('memory:changed', change));
   const offModels = services.models.onChanged((modelId) => all('models:changed', { modelId }));
   const offDownloads = services.models.downloads.onProgress((view) => all('models:download', view));
   return () => {
@@ -155,6 +156,7 @@ function forwardServiceEvents(services: Services, sessions: Map<string, SessionS
     offProfile();
     offVersions();
     offSignaling();
+    offMemory();
     offModels();
     offDownloads();
     offCampaigns();

@@ -1,21 +1,16 @@
-import { ErrorCode, MailyError } from '../../shared/errors';
 import type { Services } from '../services';
 import type { Handlers } from './dispatch';
 
 type MemoryChannels = 'memory:list' | 'memory:add' | 'memory:update' | 'memory:remove' | 'memory:search';
 
-// Replaced as each part lands; until then a call says so instead of failing silently.
-const pending = () => {
-  throw new MailyError(ErrorCode.Internal, 'This part of Maily is being built.');
-};
-
-/** The AI's memory. */
-export function createMemoryHandlers(_services: Services): Pick<Handlers, MemoryChannels> {
+/** The AI's memory: items the designer manages, and the hybrid search the AI panel previews. */
+export function createMemoryHandlers(services: Services): Pick<Handlers, MemoryChannels> {
+  const { memory } = services;
   return {
-    'memory:list': pending,
-    'memory:add': pending,
-    'memory:update': pending,
-    'memory:remove': pending,
-    'memory:search': pending,
+    'memory:list': (input) => memory.list(input.query),
+    'memory:add': ({ kind, title, text }) => memory.add({ kind, title, text }),
+    'memory:update': ({ id, kind, title, text }) => memory.update(id, { kind, title, text }),
+    'memory:remove': (input) => memory.remove(input.id),
+    'memory:search': (input) => memory.search(input.query, input.limit),
   };
 }

@@ -4,6 +4,7 @@ import { DocService, type ErrorLog } from './docs/DocService';
 import { EmailRenderer } from './email/EmailRenderer';
 import { FileSecretStore, type Keyring } from './mail/FileSecretStore';
 import { TestSendService } from './mail/TestSendService';
+import { MemoryService } from './memory/MemoryService';
 import { ModelService } from './models/ModelService';
 import { ProfileService } from './settings/ProfileService';
 import { SettingsStore } from './settings/SettingsStore';
@@ -47,6 +48,8 @@ export interface Services {
   signaling: SignalingService;
   /** The GGUF files in the models folder, the default model and downloads. */
   models: ModelService;
+  /** The AI's memory: brand voice, past emails and accepted suggestions, searched by words and meaning. */
+  memory: MemoryService;
   /** Closes in reverse order: documents are compacted before the database closes. */
   dispose(): Promise<void>;
 }
@@ -67,6 +70,7 @@ export function createServices(options: ServicesOptions): Services {
   // A team made here, and every invite from here, lists this machine's server while it runs.
   const localSignaling = () => (signaling.status().state === 'running' ? signaling.status().urls : []);
   const teams = new TeamService(database, { secrets, campaigns, localSignaling });
+  const memory = new MemoryService(database, { log: options.log });
   const models = new ModelService({ modelsDir: options.modelsDir, settings });
   return {
     database,
@@ -80,10 +84,12 @@ export function createServices(options: ServicesOptions): Services {
     profile,
     teams,
     signaling,
+    memory,
     models,
     async dispose() {
       await signaling.dispose(); // frees its port before the host reports it has stopped
       await models.dispose(); // stops downloads; their .part files stay for a resume
+      memory.dispose(); // stops background embedding before the database closes
       teams.dispose();
       emailRenderer.dispose();
       versions.dispose();

@@ -180,6 +180,14 @@ export class MemoryService {
     return this.#indexer.reindex();
   }
 
+  /**
+   * Starts embedding in the background when the embedder's model changed since the last
+   * run (one was loaded, or another): cheap otherwise, so it can follow every LLM status event.
+   */
+  catchUp(): void {
+    this.#indexer.catchUp();
+  }
+
   status(): MemoryStatus {
     const modelId = this.#indexer.modelId();
     return this.#guard('read the memory', () => ({

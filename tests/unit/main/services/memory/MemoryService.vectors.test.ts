@@ -158,3 +158,22 @@ describe('MemoryService: vectors', () => {
     expect(changes).toEqual([item.id, item.id]);
   });
 });
+
+describe('MemoryService: following the model', () => {
+  it('embeds in the background once a model is loaded, and only once per model', async () => {
+    embedder.model = null;
+    const memory = open();
+    const item = note(memory, 'Tone', 'warm');
+    memory.catchUp();
+    expect(embedder.calls).toEqual([]);
+    embedder.model = 'fake-a';
+    memory.catchUp();
+    memory.catchUp(); // a second status event while the first run is going: no second run
+    await memory.reindex();
+    expect(memory.get(item.id)?.embedded).toBe(true);
+    const calls = embedder.calls.length;
+    memory.catchUp();
+    await memory.reindex();
+    expect(embedder.calls.length).toBe(calls);
+  });
+});
