@@ -4,8 +4,8 @@ import react from '@vitejs/plugin-react';
 
 /**
  * electron-vite builds three bundles: the main process (with the headless `serve`
- * entry beside the desktop one), the sandboxed preload (CommonJS, as Electron requires
- * for sandboxed preloads) and the renderer.
+ * entry and the `llmWorker` model process beside the desktop one), the sandboxed
+ * preload (CommonJS, as Electron requires for sandboxed preloads) and the renderer.
  */
 export default defineConfig({
   main: {
@@ -15,6 +15,8 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           serve: resolve(__dirname, 'src/main/serve.ts'),
+          // The model process (child_process.fork): llama.cpp may abort(), so never in the host.
+          llmWorker: resolve(__dirname, 'src/main/services/llm/llmWorker.ts'),
         },
       },
     },

@@ -151,6 +151,7 @@ function forwardServiceEvents(services: Services, sessions: Map<string, SessionS
   const offMemory = services.memory.onChanged((change) => all('memory:changed', change));
   const offModels = services.models.onChanged((modelId) => all('models:changed', { modelId }));
   const offDownloads = services.models.downloads.onProgress((view) => all('models:download', view));
+  const offLlm = services.llm.onStatus((status) => all('llm:changed', status));
   return () => {
     offTeams();
     offProfile();
@@ -159,6 +160,7 @@ function forwardServiceEvents(services: Services, sessions: Map<string, SessionS
     offMemory();
     offModels();
     offDownloads();
+    offLlm();
     offCampaigns();
     offDocs();
     changed.cancel();

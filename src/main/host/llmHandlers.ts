@@ -1,6 +1,7 @@
 import { ErrorCode, MailyError } from '../../shared/errors';
 import type { Services } from '../services';
 import type { Handlers } from './dispatch';
+import { createLlmNodeHandlers } from './llmNodeHandlers';
 
 type LlmChannels =
   'llm:status' | 'llm:load' | 'llm:unload' | 'llm:getSettings' | 'llm:saveSettings' | 'ai:run' | 'ai:cancel';
@@ -11,13 +12,9 @@ const pending = () => {
 };
 
 /** The local LLM node and the AI actions. */
-export function createLlmHandlers(_services: Services): Pick<Handlers, LlmChannels> {
+export function createLlmHandlers(services: Services): Pick<Handlers, LlmChannels> {
   return {
-    'llm:status': pending,
-    'llm:load': pending,
-    'llm:unload': pending,
-    'llm:getSettings': pending,
-    'llm:saveSettings': pending,
+    ...createLlmNodeHandlers(services),
     'ai:run': pending,
     'ai:cancel': pending,
   };

@@ -2,6 +2,7 @@ import { AssetService } from './assets/AssetService';
 import { CampaignService } from './campaigns/CampaignService';
 import { DocService, type ErrorLog } from './docs/DocService';
 import { EmailRenderer } from './email/EmailRenderer';
+import { LocalLlmNode } from './llm/LocalLlmNode';
 import { FileSecretStore, type Keyring } from './mail/FileSecretStore';
 import { TestSendService } from './mail/TestSendService';
 import { MemoryService } from './memory/MemoryService';
@@ -46,6 +47,8 @@ export interface Services {
   teams: TeamService;
   /** The built-in y-webrtc signaling server. */
   signaling: SignalingService;
+  /** This machine's LLM node (node-llama-cpp in a child process). */
+  llm: LocalLlmNode;
   /** The GGUF files in the models folder, the default model and downloads. */
   models: ModelService;
   /** The AI's memory: brand voice, past emails and accepted suggestions, searched by words and meaning. */
@@ -70,6 +73,8 @@ export function createServices(options: ServicesOptions): Services {
   // A team made here, and every invite from here, lists this machine's server while it runs.
   const localSignaling = () => (signaling.status().state === 'running' ? signaling.status().urls : []);
   const teams = new TeamService(database, { secrets, campaigns, localSignaling });
+  // Spawns its model process only on the first load: a host without models starts none.
+  const llm = new LocalLlmNode(settings, { modelsDir: options.modelsDir });
   const memory = new MemoryService(database, { log: options.log });
   const models = new ModelService({ modelsDir: options.modelsDir, settings });
   return {
@@ -84,12 +89,14 @@ export function createServices(options: ServicesOptions): Services {
     profile,
     teams,
     signaling,
+    llm,
     memory,
     models,
     async dispose() {
       await signaling.dispose(); // frees its port before the host reports it has stopped
       await models.dispose(); // stops downloads; their .part files stay for a resume
       memory.dispose(); // stops background embedding before the database closes
+      await llm.dispose(); // ends the model process; nothing else uses it
       teams.dispose();
       emailRenderer.dispose();
       versions.dispose();
