@@ -5,6 +5,7 @@ import type { SettingsStore } from '../settings/SettingsStore';
 import { JobQueue } from './JobQueue';
 import type { LlmNode } from './LlmNode';
 import { LlmProcess, type LlmProcessOptions } from './LlmProcess';
+import { checkGguf } from '../models/ggufCheck';
 import { readSettings, resolveModelFile, writeSettings, type ResolvedLlmSettings } from './llmSettings';
 import type { FromWorker } from './workerMessages';
 
@@ -14,9 +15,10 @@ export interface LocalLlmNodeOptions extends LlmProcessOptions {
   modelsDir: string;
   /**
    * Checks a model file before the model process opens it; resolves to a problem for the
-   * designer, or null when it looks loadable. Defaults to no check (llama.cpp's own).
+   * designer, or null when it looks loadable. Null skips the check (llama.cpp's own errors
+   * only). Defaults to the GGUF header check of the models service.
    */
-  checkModel?: (path: string) => Promise<string | null> | string | null;
+  checkModel?: ((path: string) => Promise<string | null> | string | null) | null;
 }
 
 type LoadOutcome = Extract<FromWorker, { type: 'ready' | 'loadError' | 'unloaded' }> | { type: 'exit'; reason: string };
@@ -137,7 +139,7 @@ export class LocalLlmNode implements LlmNode {
       this.#jobs.failAll(new MailyError(ErrorCode.Internal, 'Another model was loaded before the job finished.'));
     this.#set({ state: 'loading', progress: 0, modelId: basename(path), error: null, threads: settings.threads });
     const problem = await this.#check(path);
-    if (problem) return this.#fail(problem);
+    if (problem) return this.#fail(problem, false);
     this.#process ??= this.#spawn();
     const outcome = await this.#request({
       type: 'load',
@@ -159,16 +161,22 @@ export class LocalLlmNode implements LlmNode {
     return this.#fail(reason);
   }
 
-  #fail(reason: string): LlmStatus {
+  /** Ends a load in the error state; `advise` adds what to do (the check's own messages already say). */
+  #fail(reason: string, advise = true): LlmStatus {
     this.#jobs.failAll(new MailyError(ErrorCode.Internal, 'The model could not be loaded, so the job did not run.'));
-    const error = `The model could not be loaded: ${reason.replace(/[.\s]+$/, '')}; choose another model.`;
+    const error = advise
+      ? `The model could not be loaded: ${reason.replace(/[.\s]+$/, '')}; choose another model.`
+      : `The model could not be loaded: ${reason}`;
     this.#set({ state: 'error', progress: null, error, contextSize: null });
     return this.status();
   }
 
   async #check(path: string): Promise<string | null> {
     try {
-      return (await this.#options.checkModel?.(path)) ?? null;
+      if (this.#options.checkModel === null) return null;
+      if (this.#options.checkModel) return await this.#options.checkModel(path);
+      const check = await checkGguf(path);
+      return check.ok ? null : check.problem;
     } catch (error) {
       return error instanceof Error ? error.message : String(error);
     }

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LocalLlmNode } from '../../../../../src/main/services/llm/LocalLlmNode';
+import { LocalLlmNode, type LocalLlmNodeOptions } from '../../../../../src/main/services/llm/LocalLlmNode';
 import { SettingsStore } from '../../../../../src/main/services/settings/SettingsStore';
 import type { GenerateRequest, LlmStatus } from '../../../../../src/shared/ai/llm';
 import { MailyError } from '../../../../../src/shared/errors';
@@ -19,8 +19,8 @@ let ws: TempWorkspace;
 let modelsDir: string;
 const nodes: LocalLlmNode[] = [];
 
-function makeNode(): LocalLlmNode {
-  const node = new LocalLlmNode(new SettingsStore(ws.open()), { modelsDir });
+function makeNode(options: Partial<LocalLlmNodeOptions> = {}): LocalLlmNode {
+  const node = new LocalLlmNode(new SettingsStore(ws.open()), { modelsDir, ...options });
   nodes.push(node);
   return node;
 }
@@ -158,13 +158,14 @@ describe('LocalLlmNode on one model process', () => {
   });
 
   it.each([
-    ['truncated.gguf', 'a truncated file'],
-    ['page.gguf', 'a file that is not GGUF'],
-    ['alien.gguf', 'an unknown architecture'],
-  ])('turns %s (%s) into the error state, then loads a good model', { timeout: SLOW }, async (file) => {
+    ['truncated.gguf', /cut off .*download it again/],
+    ['page.gguf', /Not a GGUF model file/],
+    ['alien.gguf', /nosucharch/],
+  ])('refuses %s before loading it (the GGUF check), then loads a good model', { timeout: SLOW }, async (file, why) => {
     const status = await node.load(file);
     expect(status.state).toBe('error');
-    expect(status.error).toMatch(/^The model could not be loaded: .+; choose another model\.$/);
+    expect(status.error).toMatch(/^The model could not be loaded: /);
+    expect(status.error).toMatch(why);
     expect(status.modelId).toBe(file);
     await expect(node.generate(ask('hi'), () => {})).rejects.toBeInstanceOf(MailyError);
     expect(await node.load('tiny.gguf')).toMatchObject({ state: 'ready', error: null });
@@ -176,9 +177,25 @@ describe('LocalLlmNode on one model process', () => {
   });
 });
 
-describe('LocalLlmNode with a dying process', () => {
+describe('LocalLlmNode without the pre-check, and with a dying process', () => {
+  let node: LocalLlmNode;
+  beforeAll(() => {
+    node = makeNode({ checkModel: null }); // what llama.cpp itself says, for files a check lets through
+  });
+
+  it.each([
+    ['truncated.gguf', /not within the file bounds/],
+    ['page.gguf', /Invalid GGUF magic/],
+    ['alien.gguf', /unknown model architecture: 'nosucharch'/],
+  ])('turns %s into the error state with llama.cpp’s reason', { timeout: SLOW }, async (file, why) => {
+    const status = await node.load(file);
+    expect(status.state).toBe('error');
+    expect(status.error).toMatch(/^The model could not be loaded: .+; choose another model\.$/);
+    expect(status.error).toMatch(why);
+    expect(node.processId()).not.toBeNull(); // the model process survived; so did this one
+  });
+
   it('rejects the running job when the process is killed, and loads again', { timeout: SLOW }, async () => {
-    const node = makeNode();
     await node.load('tiny.gguf');
     const pid = node.processId() as number;
     let killed = false;
@@ -193,6 +210,5 @@ describe('LocalLlmNode with a dying process', () => {
     expect(await node.load('tiny.gguf')).toMatchObject({ state: 'ready' });
     expect(node.processId()).not.toBe(pid);
     expect((await node.generate(ask('again', 8), () => {})).tokens).toBe(8);
-    await node.dispose();
   });
 });
