@@ -29,7 +29,10 @@ export function createMemory(pages: number): WasmMemory {
   return new wasm.Memory({ initial: pages });
 }
 
-/** Writes `scores[i] = data[i] · query` for `n` vectors of `stride` floats (a multiple of 4). */
+/** Writes `scores[i] = data[i] · query` for `n` vectors of `stride` floats (a multiple of {@link LANES}). */
+/** Floats the kernel reads per round; vectors are padded with zeros to a multiple of it. */
+export const LANES = 16;
+
 export type DotKernel = (dataPtr: number, queryPtr: number, n: number, stride: number, outPtr: number) => void;
 
 const uleb = (value: number): number[] => {
@@ -63,28 +66,40 @@ const GET = 0x20,
 const F32_ADD = 0x92,
   F32_STORE = 0x38,
   SIMD = 0xfd;
-const V128_LOAD = [SIMD, 0x00, 0x00, 0x00],
-  F32X4_ADD = [SIMD, 0xe4, 0x01],
+const F32X4_ADD = [SIMD, 0xe4, 0x01],
   F32X4_MUL = [SIMD, 0xe6, 0x01];
+/** v128.load at a constant byte offset from the address on the stack. */
+const load = (offset: number) => [SIMD, 0x00, 0x00, ...uleb(offset)];
 const V128_ZERO = [SIMD, 0x0c, ...new Array<number>(16).fill(0)];
 const lane = (i: number) => [SIMD, 0x1f, i];
+/** i32.const takes a signed LEB128: 64 needs two bytes (0x40 alone would read as −64). */
+const i32 = (value: number) => [I32_CONST, ...(value < 64 ? [value] : [(value & 0x7f) | 0x80, value >> 7])];
 
-// Params: 0 data, 1 query, 2 n, 3 stride, 4 out. Locals: 5 slot, 6 p, 7 q, 8 end, 9 acc.
-const [DATA, QUERY, N, STRIDE, OUT, SLOT, P, Q, STOP, ACC] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+// Params: 0 data, 1 query, 2 n, 3 stride, 4 out. Locals: 5 slot, 6 p, 7 q, 8 end, 9–12 four accumulators.
+const [DATA, QUERY, N, STRIDE, OUT, SLOT, P, Q, STOP] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+const ACC = [9, 10, 11, 12];
+/**
+ * Sixteen floats per round into four independent accumulators: one accumulator would
+ * make every add wait for the previous one (its latency), four keep the adder busy.
+ */
+const round = ACC.flatMap((acc, k) => [
+  ...[GET, acc, GET, P, ...load(16 * k), GET, Q, ...load(16 * k), ...F32X4_MUL, ...F32X4_ADD, SET, acc],
+]);
 const body = [
-  ...[2, 4, I32, 1, V128], // local declarations
+  ...[2, 4, I32, 4, V128], // local declarations
   ...[BLOCK, 0x40, LOOP, 0x40], // for (slot = 0; slot < n; slot++)
   ...[GET, SLOT, GET, N, I32_GE_U, BR_IF, 1],
-  ...[...V128_ZERO, SET, ACC, GET, QUERY, SET, Q, GET, DATA, SET, P],
-  ...[GET, P, GET, STRIDE, I32_CONST, 2, I32_SHL, I32_ADD, SET, STOP],
-  ...[LOOP, 0x40], //   acc += data[p..p+4] * query[q..q+4] until p reaches the vector's end
-  ...[GET, ACC, GET, P, ...V128_LOAD, GET, Q, ...V128_LOAD, ...F32X4_MUL, ...F32X4_ADD, SET, ACC],
-  ...[GET, P, I32_CONST, 16, I32_ADD, SET, P, GET, Q, I32_CONST, 16, I32_ADD, SET, Q],
+  ...ACC.flatMap((acc) => [...V128_ZERO, SET, acc]),
+  ...[GET, QUERY, SET, Q, GET, DATA, SET, P],
+  ...[GET, P, GET, STRIDE, ...i32(2), I32_SHL, I32_ADD, SET, STOP],
+  ...[LOOP, 0x40, ...round], //   until p reaches the vector's end
+  ...[GET, P, ...i32(64), I32_ADD, SET, P, GET, Q, ...i32(64), I32_ADD, SET, Q],
   ...[GET, P, GET, STOP, I32_LT_U, BR_IF, 0, END],
-  ...[GET, OUT, GET, SLOT, I32_CONST, 2, I32_SHL, I32_ADD], // out[slot] = sum of the four lanes
-  ...[GET, ACC, ...lane(0), GET, ACC, ...lane(1), F32_ADD, GET, ACC, ...lane(2), F32_ADD, GET, ACC, ...lane(3)],
-  ...[F32_ADD, F32_STORE, 0x02, 0x00],
-  ...[GET, STOP, SET, DATA, GET, SLOT, I32_CONST, 1, I32_ADD, SET, SLOT, BR, 0, END, END, END],
+  ...[GET, ACC[0], GET, ACC[1], ...F32X4_ADD, GET, ACC[2], ...F32X4_ADD, GET, ACC[3], ...F32X4_ADD, SET, ACC[0]],
+  ...[GET, OUT, GET, SLOT, ...i32(2), I32_SHL, I32_ADD], // out[slot] = sum of the four lanes
+  ...[GET, ACC[0], ...lane(0), GET, ACC[0], ...lane(1), F32_ADD, GET, ACC[0], ...lane(2), F32_ADD],
+  ...[GET, ACC[0], ...lane(3), F32_ADD, F32_STORE, 0x02, 0x00],
+  ...[GET, STOP, SET, DATA, GET, SLOT, ...i32(1), I32_ADD, SET, SLOT, BR, 0, END, END, END],
 ];
 const moduleBytes = new Uint8Array([
   ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],

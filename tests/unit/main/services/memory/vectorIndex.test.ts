@@ -38,12 +38,13 @@ describe('VectorIndex', () => {
 });
 
 describe('VectorIndex lanes', () => {
-  it('runs the SIMD kernel on Node and pads dimensions that are not a multiple of 4', async () => {
+  it('runs the SIMD kernel on Node and pads dimensions that are not a multiple of 16', async () => {
     const { createDotKernel, createMemory } = await import('../../../../../src/main/services/memory/dotKernel');
     expect(createDotKernel(createMemory(1)).simd).toBe(true);
-    const index = new VectorIndex('m', 5, 1);
-    const a = v(1, 2, 3, 4, 5);
-    const b = v(5, 4, 3, 2, 1);
+    // 21 dimensions: one full round of 16 lanes, then 5 floats and 11 zeros of padding.
+    const index = new VectorIndex('m', 21, 1);
+    const a = v(...Array.from({ length: 21 }, (_, i) => i + 1));
+    const b = v(...Array.from({ length: 21 }, (_, i) => 21 - i));
     index.set('a', a);
     index.set('b', b);
     const [first, second] = index.search(a, 2);
