@@ -75,7 +75,9 @@ export function createServices(options: ServicesOptions): Services {
   const teams = new TeamService(database, { secrets, campaigns, localSignaling });
   // Spawns its model process only on the first load: a host without models starts none.
   const llm = new LocalLlmNode(settings, { modelsDir: options.modelsDir });
-  const memory = new MemoryService(database, { log: options.log });
+  // Items are embedded with the loaded model; without one, memory search is full-text only.
+  const memory = new MemoryService(database, { embedder: llm, log: options.log });
+  const offModel = llm.onStatus(() => memory.catchUp());
   const models = new ModelService({ modelsDir: options.modelsDir, settings });
   return {
     database,
@@ -95,7 +97,8 @@ export function createServices(options: ServicesOptions): Services {
     async dispose() {
       await signaling.dispose(); // frees its port before the host reports it has stopped
       await models.dispose(); // stops downloads; their .part files stay for a resume
-      memory.dispose(); // stops background embedding before the database closes
+      offModel();
+      memory.dispose(); // aborts background embedding before the model process ends
       await llm.dispose(); // ends the model process; nothing else uses it
       teams.dispose();
       emailRenderer.dispose();
