@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MemoryService, type Embedder } from '../src/main/services/memory/MemoryService';
 import { Database } from '../src/main/services/storage/Database';
@@ -112,6 +112,8 @@ export async function runMemoryBench(): Promise<BenchResult> {
     results[`hybridMax_${dims}Ms`] = round(r.max, 2);
     results[`textOnlyP95_${dims}Ms`] = round(r.textP95, 2);
   }
+  // Other work on the machine stretches the tail; the load says how busy it was.
+  results.loadAverage1m = round(loadavg()[0], 2);
   const notes =
     'Items: seeded text (5,000-word Zipf-like vocabulary, 3–7-word titles, 40–160-word bodies). Vectors: seeded random ' +
     'unit vectors from a fake embedder (no model cost), so index time is SQLite + batching only. Insert = one ' +
