@@ -3,6 +3,7 @@ import { buildTemplate } from '../../shared/templates';
 import type { AppInfo } from '../../shared/api/dto';
 import type { Services } from '../services';
 import type { Handlers } from './dispatch';
+import { createAiHandlers } from './aiHandlers';
 import { createCollabHandlers } from './collabHandlers';
 import { createEmailHandlers } from './emailHandlers';
 import { createLlmHandlers } from './llmHandlers';
@@ -53,6 +54,7 @@ export function createHandlers(services: Services, info: AppInfo, sessions: Map<
     ...createSignalingHandlers(services),
     ...createVersionHandlers(services),
     ...createLlmHandlers(services),
+    ...createAiHandlers(services, sessions),
     ...createModelHandlers(services),
     ...createMemoryHandlers(services),
   };

@@ -2,6 +2,8 @@ import { AssetService } from './assets/AssetService';
 import { CampaignService } from './campaigns/CampaignService';
 import { DocService, type ErrorLog } from './docs/DocService';
 import { EmailRenderer } from './email/EmailRenderer';
+import { AiService } from './ai/AiService';
+import { modelPreparer } from './ai/prepareModel';
 import { LocalLlmNode } from './llm/LocalLlmNode';
 import { FileSecretStore, type Keyring } from './mail/FileSecretStore';
 import { TestSendService } from './mail/TestSendService';
@@ -53,6 +55,8 @@ export interface Services {
   models: ModelService;
   /** The AI's memory: brand voice, past emails and accepted suggestions, searched by words and meaning. */
   memory: MemoryService;
+  /** The AI actions (subject lines, drafts, rewrites, next step, review) on the LLM node. */
+  ai: AiService;
   /** Closes in reverse order: documents are compacted before the database closes. */
   dispose(): Promise<void>;
 }
@@ -79,6 +83,12 @@ export function createServices(options: ServicesOptions): Services {
   const memory = new MemoryService(database, { embedder: llm, log: options.log });
   const offModel = llm.onStatus(() => memory.catchUp());
   const models = new ModelService({ modelsDir: options.modelsDir, settings });
+  const ai = new AiService({
+    read: (campaignId, fn) => docs.read(campaignId, fn),
+    node: llm,
+    memory,
+    prepare: modelPreparer(llm, models),
+  });
   return {
     database,
     docs,
@@ -94,7 +104,9 @@ export function createServices(options: ServicesOptions): Services {
     llm,
     memory,
     models,
+    ai,
     async dispose() {
+      ai.dispose(); // stops running jobs before their node goes
       await signaling.dispose(); // frees its port before the host reports it has stopped
       await models.dispose(); // stops downloads; their .part files stay for a resume
       offModel();
