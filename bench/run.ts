@@ -3,6 +3,7 @@ import { runCollabBench } from './collab.bench';
 import { runDocsBench } from './docs.bench';
 import { runEmailBench } from './email.bench';
 import { runHostBench } from './host.bench';
+import { runLlmBench } from './llm.bench';
 import { runMemoryBench } from './memory.bench';
 import { runMergeBench } from './merge.bench';
 import { runSimulatorBench } from './simulator.bench';
@@ -17,6 +18,7 @@ const results = [
   await runMergeBench(),
   await runCollabBench(),
   await runMemoryBench(),
+  await runLlmBench(),
 ];
 const summary = results.map(
   (r) => `${(r as { name: string }).name}: ${(r as { met: boolean }).met ? 'targets met' : 'see JSON'}`,
