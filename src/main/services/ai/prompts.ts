@@ -48,7 +48,7 @@ function chat(user: string, memory: readonly MemoryHit[]): ChatMessage[] {
   ];
 }
 
-const text = (maxLength: number) => ({ type: 'string', maxLength });
+const text = (maxLength: number) => ({ type: 'string', minLength: 1, maxLength });
 
 export function subjectLinesPrompt(email: EmailContext, count: number, memory: readonly MemoryHit[]): Prompt {
   return {
@@ -118,7 +118,11 @@ export function nextStepPrompt(outline: string, after: StepLine | null, memory: 
     messages: chat(`${outline}\n\nSuggest the one next step ${where}, with a short reason.`, memory),
     jsonSchema: {
       type: 'object',
-      properties: { kind: { enum: nodeKinds.filter((k) => k !== 'entry') }, label: text(60), reason: text(160) },
+      properties: {
+        kind: { enum: nodeKinds.filter((k) => k !== 'entry' && k !== 'note') },
+        label: text(60),
+        reason: text(160),
+      },
       required: ['kind', 'label', 'reason'],
     },
     maxTokens: 160,
