@@ -7,7 +7,7 @@ import type { AppInfo } from '../../shared/api/dto';
 import { createServices, type Services } from '../services';
 import type { Keyring } from '../services/mail/FileSecretStore';
 import type { SignalingSettings } from '../../shared/collab/team';
-import { createHandlers } from './handlers';
+import { closeDoc, createHandlers } from './handlers';
 import { dispatch } from './dispatch';
 import { lockDataDir } from './dataDirLock';
 import { throttleById } from './throttle';
@@ -89,7 +89,7 @@ export function createHost(options: HostOptions): Host {
     dataDir: options.dataDir,
   };
   const sessions = new Map<string, SessionState>();
-  const handlers = createHandlers(services, info, sessions);
+  const handlers = createHandlers(services, info, sessions, log);
   const unsubscribe = forwardServiceEvents(services, sessions);
   // Never rejects: a failed start becomes the service's error state, shown in the UI.
   void services.signaling.start();
@@ -107,7 +107,7 @@ export function createHost(options: HostOptions): Host {
           disposed
             ? Promise.resolve({ ok: false, error: { code: 'E_DISPOSED', message: 'Maily is shutting down.' } })
             : dispatch(handlers, channel, input, { sessionId: state.id }, log),
-        close: () => closeSession(services, sessions, state),
+        close: () => closeSession(services, sessions, state, log),
       };
     },
     async dispose() {
@@ -121,11 +121,11 @@ export function createHost(options: HostOptions): Host {
   };
 }
 
-function closeSession(services: Services, sessions: Map<string, SessionState>, state: SessionState): void {
+function closeSession(services: Services, sessions: Map<string, SessionState>, state: SessionState, log: Logger): void {
   if (!sessions.delete(state.id)) return;
   for (const campaignId of state.openDocs) {
     const stillOpen = [...sessions.values()].some((s) => s.openDocs.has(campaignId));
-    if (!stillOpen) services.docs.close(campaignId);
+    if (!stillOpen) closeDoc(services, campaignId, log);
   }
 }
 

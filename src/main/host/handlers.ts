@@ -3,6 +3,8 @@ import { buildTemplate } from '../../shared/templates';
 import type { AppInfo } from '../../shared/api/dto';
 import type { Services } from '../services';
 import type { Handlers } from './dispatch';
+import type { Logger } from './logger';
+import { rememberCampaignEmails } from '../services/ai/rememberEmails';
 import { createAiHandlers } from './aiHandlers';
 import { createCollabHandlers } from './collabHandlers';
 import { createEmailHandlers } from './emailHandlers';
@@ -13,8 +15,30 @@ import { createSignalingHandlers } from './signalingHandlers';
 import { createVersionHandlers } from './versionHandlers';
 import type { SessionState } from './createHost';
 
+/**
+ * Closes a campaign no window has open any more, first indexing its emails into the
+ * AI's memory. Indexing is a help: a failure is logged, and the document still closes.
+ */
+export function closeDoc(
+  services: Services,
+  campaignId: string,
+  log?: { warn(message: string, detail?: unknown): void },
+): void {
+  try {
+    rememberCampaignEmails(services.docs, services.memory, campaignId);
+  } catch (error) {
+    log?.warn(`Could not index the emails of campaign ${campaignId} into memory`, error);
+  }
+  services.docs.close(campaignId);
+}
+
 /** Maps every channel of the contract onto the services. */
-export function createHandlers(services: Services, info: AppInfo, sessions: Map<string, SessionState>): Handlers {
+export function createHandlers(
+  services: Services,
+  info: AppInfo,
+  sessions: Map<string, SessionState>,
+  log?: Pick<Logger, 'warn'>,
+): Handlers {
   const { campaigns, docs } = services;
   const session = (id: string) => sessions.get(id);
   return {
@@ -46,7 +70,7 @@ export function createHandlers(services: Services, info: AppInfo, sessions: Map<
       const state = session(ctx.sessionId);
       state?.openDocs.delete(input.campaignId);
       const stillOpen = [...sessions.values()].some((s) => s.openDocs.has(input.campaignId));
-      if (!stillOpen) docs.close(input.campaignId);
+      if (!stillOpen) closeDoc(services, input.campaignId, log);
       return { campaignId: input.campaignId };
     },
     ...createEmailHandlers(services),

@@ -113,7 +113,9 @@ export class CampaignService {
   adopt(id: string, name: string, teamId: string): CampaignSummary {
     const checked = checkName(name);
     const now = this.#now();
-    const added = this.#guard('add the shared campaign', () => this.#rows.insertWithId.run(id, checked, now, now, teamId));
+    const added = this.#guard('add the shared campaign', () =>
+      this.#rows.insertWithId.run(id, checked, now, now, teamId),
+    );
     if (added.changes === 0) {
       const existing = this.get(id);
       if (existing.teamId !== teamId && existing.trashedAt === null) return this.share(id, teamId);
