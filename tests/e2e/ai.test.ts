@@ -73,12 +73,27 @@ describe('AI actions on a local model', () => {
     expect(drafted.length).toBeGreaterThan(0);
     await editor.getByRole('button', { name: 'Add draft to the email' }).click();
     await expect.poll(() => editor.locator('.ee-outline__row').count()).toBeGreaterThan(before);
+
+    // Rewrite one text block and take the rewrite.
+    await editor.locator('.ee-outline__row:has-text("TEXT") .ee-outline__select').first().click();
+    await editor.getByLabel('Rewrite', { exact: true }).selectOption('friendlier');
+    await editor.getByRole('button', { name: 'Rewrite block' }).click();
+    await editor.getByLabel('Rewritten text').waitFor({ timeout: 30_000 });
+    await editor.getByRole('button', { name: 'Replace the block’s text' }).click();
+    await editor.getByRole('status').filter({ hasText: 'Replaced the block’s text.' }).waitFor();
     await page.locator('[data-save="saved"]').waitFor();
     expect(errors).toEqual([]);
   });
 
   it('suggests a next step as a ghost that can be added, and reviews the journey', async () => {
     const { page, errors } = await openWelcome();
+    const aiStatus = page.getByRole('group', { name: 'AI', exact: true }).getByRole('status');
+    // Stopped while the model is still loading: nothing lands on the canvas.
+    await page.getByRole('button', { name: 'Suggest next step' }).click();
+    await page.getByRole('button', { name: 'Stop the AI' }).click();
+    await aiStatus.filter({ hasText: 'Stopped the AI.' }).waitFor({ timeout: 30_000 });
+    expect(await page.locator('[data-ai-ghost]').count()).toBe(0);
+
     await page.getByRole('button', { name: 'Suggest next step' }).click();
     const ghost = page.locator('[data-ai-ghost]');
     await ghost.waitFor({ timeout: 60_000 });
@@ -86,11 +101,7 @@ describe('AI actions on a local model', () => {
     await expect.poll(() => page.locator('.react-flow__node').count()).toBe(10);
 
     await page.getByRole('button', { name: 'Review journey' }).click();
-    await page
-      .getByRole('group', { name: 'AI' })
-      .getByRole('status')
-      .filter({ hasText: /review/i })
-      .waitFor({ timeout: 60_000 });
+    await aiStatus.filter({ hasText: /review/i }).waitFor({ timeout: 60_000 });
     await page.locator('[data-save="saved"]').waitFor();
     expect(errors).toEqual([]);
   });
