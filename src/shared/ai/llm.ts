@@ -27,7 +27,7 @@ export interface LlmStatus {
 }
 
 export const llmSettingsSchema = z.object({
-  /** CPU threads; defaults to the core count and is never above it. */
+  /** CPU threads; defaults to one less than the cores (at most 8), never above the core count. */
   threads: z.number().int().min(1).max(256).optional(),
   /** Jobs run at once. Defaults to 1. */
   concurrency: z.number().int().min(1).max(8).optional(),

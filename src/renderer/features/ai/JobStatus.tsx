@@ -1,13 +1,20 @@
 import type { AiJobState } from './useAiJob';
+import { useLlmStatus } from './useLlmStatus';
+
+function startingText(llm: ReturnType<typeof useLlmStatus>): string {
+  if (llm?.state !== 'loading') return 'Starting the AI…';
+  return llm.progress === null ? 'Loading the model…' : `Loading the model (${Math.round(llm.progress * 100)}%)…`;
+}
 
 /** The streaming text while a job runs, its stop button, and its failure or sources. */
 export function JobStatus({ state, onStop, label }: { state: AiJobState; onStop: () => void; label: string }) {
+  const llm = useLlmStatus();
   const running = state.status === 'starting' || state.status === 'running';
   return (
     <div className="ai-job" data-ai-status={state.status}>
       {running && (
         <div className="ai-running">
-          <span role="status">{state.status === 'starting' ? 'Starting the AI…' : `Writing ${label}…`}</span>
+          <span role="status">{state.status === 'starting' ? startingText(llm) : `Writing ${label}…`}</span>
           <button type="button" onClick={onStop}>
             Stop
           </button>
