@@ -57,7 +57,9 @@ export class LlamaEngine {
     try {
       this.#model = await llama.loadModel({ modelPath: msg.modelPath, onLoadProgress: onProgress });
     } catch (error) {
-      // node-llama-cpp says only "Failed to load model"; llama.cpp logged why.
+      // node-llama-cpp says only "Failed to load model"; llama.cpp logged why, through a
+      // native thread-safe callback that can land just after the rejection: wait a moment.
+      for (let i = 0; i < 30 && !this.#loadFailure; i++) await new Promise((r) => setTimeout(r, 10));
       if (this.#loadFailure) throw new Error(this.#loadFailure, { cause: error });
       throw error;
     }
