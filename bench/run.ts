@@ -6,6 +6,7 @@ import { runHostBench } from './host.bench';
 import { runLlmBench } from './llm.bench';
 import { runMemoryBench } from './memory.bench';
 import { runMergeBench } from './merge.bench';
+import { runSchedulerBench } from './scheduler.bench';
 import { runSimulatorBench } from './simulator.bench';
 
 /** `npm run bench`: every benchmark, each writing JSON under bench/results/. Not a test: no asserts. */
@@ -19,6 +20,7 @@ const results = [
   await runCollabBench(),
   await runMemoryBench(),
   await runLlmBench(),
+  await runSchedulerBench(),
 ];
 const summary = results.map(
   (r) => `${(r as { name: string }).name}: ${(r as { met: boolean }).met ? 'targets met' : 'see JSON'}`,
