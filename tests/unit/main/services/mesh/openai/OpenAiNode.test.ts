@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OpenAiNode, type OpenAiNodeOptions } from '../../../../../../src/main/services/mesh/openai/OpenAiNode';
 import type { GenerateRequest } from '../../../../../../src/shared/ai/llm';
@@ -218,7 +219,29 @@ describe('OpenAiNode', () => {
     expect(chatBodies()).toHaveLength(1);
   });
 
+  it('is E_TIMEOUT when the server accepts but never answers', async () => {
+    const silent = createServer(() => {}); // takes the connection, sends nothing
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as { port: number };
+    try {
+      const node = makeNode({ baseUrl: `http://127.0.0.1:${port}/v1`, timeoutMs: 100 });
+      const error = await failure(node.generate(ask(), () => {}));
+      expect(error.code).toBe('E_TIMEOUT');
+      expect(node.status().state).toBe('error');
+    } finally {
+      await closeSilent(silent);
+    }
+  });
+
   it('refuses a base URL that is not http(s)', () => {
     expect(() => makeNode({ baseUrl: 'file:///etc' })).toThrow(MailyError);
   });
 });
+
+function closeSilent(server: ReturnType<typeof createServer>): Promise<void> {
+  server.unref();
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    setTimeout(resolve, 100); // a held-open socket keeps close() waiting; the unref lets the run end
+  });
+}
