@@ -6,7 +6,8 @@ import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { DownloadView } from '../../../shared/ai/models';
 import { ErrorCode, MailyError } from '../../../shared/errors';
-import { checkGguf, formatBytes } from './ggufCheck';
+import { formatBytes } from '../../../shared/formatBytes';
+import { checkGguf } from './ggufCheck';
 import { resolveModelSource } from './modelSource';
 import { Sha256Progress } from './sha256Progress';
 

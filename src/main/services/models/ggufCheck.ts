@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import { GgufReadError, readGgufHeader, type GgufHeader } from './ggufHeader';
+import { formatBytes } from '../../../shared/formatBytes';
 
 /**
  * Checks a model file before anything loads it: llama.cpp aborts the whole process (not
@@ -66,18 +67,6 @@ function supportedArchitectures(): Promise<Set<string>> {
       new Set(Object.values((mod as unknown as { GgufArchitectureType: Record<string, string> }).GgufArchitectureType)),
   );
   return architectures;
-}
-
-/** "1.2 GB", "830 MB", "12 kB". */
-export function formatBytes(bytes: number): string {
-  const units = ['bytes', 'kB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return `${unit === 0 ? value : value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
 }
 
 const cutOff = (have: number, need: number) =>

@@ -85,7 +85,7 @@ export function ShareDialog({ campaignId, onClose }: { campaignId: string; onClo
   };
 
   return (
-    <dialog ref={dialog} className="collab-dialog" aria-label="Share with your team" {...handlers}>
+    <dialog ref={dialog} className="app-dialog collab-dialog" aria-label="Share with your team" {...handlers}>
       <header>
         <h2>Share with your team</h2>
         <button type="button" aria-label="Close" onClick={onClose}>

@@ -99,7 +99,7 @@ export function TeamsDialog({ onClose, onOpen }: { onClose: () => void; onOpen: 
     } else setNotice(`Joined ${teamName}.`);
   };
   return (
-    <dialog ref={dialog} className="collab-dialog" aria-label="Teams and sync" {...handlers}>
+    <dialog ref={dialog} className="app-dialog collab-dialog" aria-label="Teams and sync" {...handlers}>
       <header>
         <h2>Teams and sync</h2>
         <button type="button" aria-label="Close" onClick={onClose}>

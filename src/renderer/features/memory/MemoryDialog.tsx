@@ -40,7 +40,7 @@ export function MemoryDialog({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <dialog ref={dialog} className="memory-dialog" aria-label="Memory" {...handlers}>
+    <dialog ref={dialog} className="app-dialog memory-dialog" aria-label="Memory" {...handlers}>
       <header>
         <h2>Memory</h2>
         <button type="button" aria-label="Close" onClick={onClose}>

@@ -29,7 +29,7 @@ export function ModelsDialog({ onClose }: { onClose: () => void }) {
   const installed = new Set(models?.map((m) => m.id));
 
   return (
-    <dialog ref={dialog} className="models-dialog" aria-label="Models" {...handlers}>
+    <dialog ref={dialog} className="app-dialog models-dialog" aria-label="Models" {...handlers}>
       <header>
         <h2>Models</h2>
         <button type="button" aria-label="Close" onClick={onClose} data-initial-focus>
