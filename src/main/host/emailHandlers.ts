@@ -1,31 +1,11 @@
-import type * as Y from 'yjs';
 import type { RenderedEmail } from '../../shared/api/dto';
-import { readEmail } from '../../shared/email/emailDoc';
-import { ErrorCode, MailyError } from '../../shared/errors';
 import type { NodeDataOf } from '../../shared/journey/kinds';
-import { emailSchema } from '../../shared/journey/kinds';
-import { nodesMap, readNode } from '../../shared/journey/ydoc';
 import type { Services } from '../services';
+import { readEmailSource } from '../services/email/emailSource';
 import type { Handlers } from './dispatch';
 
 type EmailChannels =
   'email:render' | 'email:sendTest' | 'assets:add' | 'mail:getSettings' | 'mail:saveSettings' | 'mail:forgetPassword';
-
-/** The Email node's fields and body, read from the campaign document the host holds. */
-function readEmailSource(doc: Y.Doc, emailId: string) {
-  const node = readNode(emailId, nodesMap(doc).get(emailId));
-  if (!node || node.kind !== 'email') {
-    throw new MailyError(
-      ErrorCode.NotFound,
-      'This email step no longer exists in the campaign; it may have been deleted.',
-    );
-  }
-  const parsed = emailSchema.safeParse(node.data);
-  const data: NodeDataOf<'email'> = parsed.success
-    ? parsed.data
-    : { label: '', senderName: '', senderEmail: '', replyTo: '', subject: '', preheader: '' };
-  return { node: data, content: readEmail(doc, emailId) };
-}
 
 async function render(
   services: Services,

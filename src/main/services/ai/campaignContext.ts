@@ -1,9 +1,8 @@
 import type * as Y from 'yjs';
-import { readEmail } from '../../../shared/email/emailDoc';
 import { plainText } from '../../../shared/email/plainText';
-import { ErrorCode, MailyError } from '../../../shared/errors';
-import { emailSchema, kindInfo, type NodeDataOf } from '../../../shared/journey/kinds';
-import { nodesMap, readJourney, readNode } from '../../../shared/journey/ydoc';
+import { kindInfo } from '../../../shared/journey/kinds';
+import { readJourney } from '../../../shared/journey/ydoc';
+import { readEmailSource } from '../email/emailSource';
 
 /** What a prompt may say about one email, read from the campaign document. */
 export interface EmailContext {
@@ -21,21 +20,12 @@ const MAX_EMAIL_CHARS = 4_000;
 
 /** The Email node's fields and body as plain text. Throws E_NOT_FOUND for a missing email. */
 export function emailContext(doc: Y.Doc, emailId: string): EmailContext {
-  const node = readNode(emailId, nodesMap(doc).get(emailId));
-  if (!node || node.kind !== 'email') {
-    throw new MailyError(
-      ErrorCode.NotFound,
-      'This email step no longer exists in the campaign; it may have been deleted.',
-    );
-  }
-  const parsed = emailSchema.safeParse(node.data);
-  const data: Partial<NodeDataOf<'email'>> = parsed.success ? parsed.data : {};
-  const content = readEmail(doc, emailId);
+  const { node: data, content } = readEmailSource(doc, emailId);
   const blocks = new Map(content.blocks.map((block) => [block.id, plainText({ blocks: [block] }).trim()]));
   return {
-    label: data.label ?? 'Email',
-    subject: data.subject ?? '',
-    preheader: data.preheader ?? '',
+    label: data.label || 'Email',
+    subject: data.subject,
+    preheader: data.preheader,
     sender: [data.senderName, data.senderEmail].filter(Boolean).join(' '),
     text: plainText(content).slice(0, MAX_EMAIL_CHARS),
     blocks,
