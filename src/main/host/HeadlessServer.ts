@@ -1,5 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
@@ -40,6 +40,8 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   const server = createServer((req, res) => {
     if (req.url === '/healthz') return void res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+    // No token here, like /healthz: the metrics are counts and timings, no secrets or content.
+    if (req.url === '/metrics' && req.method === 'GET') return void serveMetrics(options.host, res);
     if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405).end();
     serveStatic(options.rendererDir, req, res);
   });
@@ -87,4 +89,13 @@ function closeAll(server: Server, wss: WebSocketServer): Promise<void> {
   wss.close();
   server.closeAllConnections();
   return new Promise((resolve) => server.close(() => resolve()));
+}
+
+async function serveMetrics(host: Host, res: ServerResponse): Promise<void> {
+  try {
+    const text = await host.services.metrics.metrics();
+    res.writeHead(200, { 'content-type': host.services.metrics.contentType }).end(text);
+  } catch {
+    res.writeHead(500, { 'content-type': 'text/plain' }).end('metrics failed');
+  }
 }

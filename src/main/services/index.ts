@@ -8,6 +8,7 @@ import { LocalLlmNode } from './llm/LocalLlmNode';
 import { FileSecretStore, type Keyring } from './mail/FileSecretStore';
 import { TestSendService } from './mail/TestSendService';
 import { MemoryService } from './memory/MemoryService';
+import { LlmMetrics } from './metrics/LlmMetrics';
 import { ModelService } from './models/ModelService';
 import { ProfileService } from './settings/ProfileService';
 import { SettingsStore } from './settings/SettingsStore';
@@ -57,6 +58,8 @@ export interface Services {
   memory: MemoryService;
   /** The AI actions (subject lines, drafts, rewrites, next step, review) on the LLM node. */
   ai: AiService;
+  /** Per-node LLM metrics (Prometheus text), served at `/metrics` by the headless host. */
+  metrics: LlmMetrics;
   /** Closes in reverse order: documents are compacted before the database closes. */
   dispose(): Promise<void>;
 }
@@ -83,9 +86,10 @@ export function createServices(options: ServicesOptions): Services {
   const memory = new MemoryService(database, { embedder: llm, log: options.log });
   const offModel = llm.onStatus(() => memory.catchUp());
   const models = new ModelService({ modelsDir: options.modelsDir, settings });
+  const metrics = new LlmMetrics();
   const ai = new AiService({
     read: (campaignId, fn) => docs.read(campaignId, fn),
-    node: llm,
+    node: metrics.instrument(llm), // the AI's jobs are counted and timed per node
     memory,
     prepare: modelPreparer(llm, models),
   });
@@ -105,6 +109,7 @@ export function createServices(options: ServicesOptions): Services {
     memory,
     models,
     ai,
+    metrics,
     async dispose() {
       ai.dispose(); // stops running jobs before their node goes
       await signaling.dispose(); // frees its port before the host reports it has stopped
