@@ -1,4 +1,5 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
+import { useWindowShortcut } from '../../app/useWindowShortcut';
 import type * as Y from 'yjs';
 import type { PresenceFeed } from '../../../shared/collab/presence';
 import { PresenceList } from './PresenceList';
@@ -17,18 +18,7 @@ export interface CollabUi {
 }
 
 /** Ctrl+Alt+S (⌘⌥S) toggles the sync panel. */
-function useSyncShortcut(toggle: () => void) {
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.altKey && e.code === 'KeyS') {
-        e.preventDefault();
-        toggle();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [toggle]);
-}
+const isSyncShortcut = (e: KeyboardEvent) => (e.ctrlKey || e.metaKey) && e.altKey && e.code === 'KeyS';
 
 /** The collaboration parts of an open campaign, ready for the campaign screen to place. */
 export function useCollab(campaignId: string, doc: Y.Doc | null, readOnly: boolean): CollabUi {
@@ -38,7 +28,7 @@ export function useCollab(campaignId: string, doc: Y.Doc | null, readOnly: boole
   const [panelOpen, setPanelOpen] = useState(false);
   const [sharing, setSharing] = useState(false);
   const [toggle] = useState(() => () => setPanelOpen((open) => !open));
-  useSyncShortcut(toggle);
+  useWindowShortcut(isSyncShortcut, toggle);
   const header = (
     <>
       {sync && <PresenceList presence={sync.presence} />}

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useWindowShortcut } from '../../app/useWindowShortcut';
 
 /** Whether a key press is the simulator's toggle: Ctrl+Shift+S (⇧⌘S on macOS). */
 export function isSimulatorShortcut(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>) {
@@ -20,17 +20,5 @@ export function isMacPlatform(): boolean {
 
 /** Calls `onToggle` when the simulator's shortcut is pressed anywhere in the window. */
 export function useSimulatorShortcut(onToggle: () => void): void {
-  const latest = useRef(onToggle);
-  useEffect(() => {
-    latest.current = onToggle;
-  }, [onToggle]);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (!isSimulatorShortcut(e) || e.repeat) return;
-      e.preventDefault();
-      latest.current();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  useWindowShortcut(isSimulatorShortcut, onToggle);
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useWindowShortcut } from '../../app/useWindowShortcut';
 
 type Press = Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>;
 
@@ -30,17 +30,5 @@ function isTyping(target: EventTarget | null): boolean {
  * typing (where Ctrl+Alt is AltGr on many keyboards and types a character).
  */
 export function useVersionsShortcut(onToggle: () => void): void {
-  const latest = useRef(onToggle);
-  useEffect(() => {
-    latest.current = onToggle;
-  }, [onToggle]);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (!isVersionsShortcut(e) || e.repeat || isTyping(e.target)) return;
-      e.preventDefault();
-      latest.current();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  useWindowShortcut((e) => isVersionsShortcut(e) && !isTyping(e.target), onToggle);
 }
