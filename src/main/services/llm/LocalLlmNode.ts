@@ -8,6 +8,7 @@ import { LlmProcess, type LlmProcessOptions } from './LlmProcess';
 import { checkGguf } from '../models/ggufCheck';
 import { readSettings, resolveModelFile, writeSettings, type ResolvedLlmSettings } from './llmSettings';
 import type { FromWorker } from './workerMessages';
+import { NodeStatus } from './NodeStatus';
 
 /** Options for {@link LocalLlmNode}. */
 export interface LocalLlmNodeOptions extends LlmProcessOptions {
@@ -33,9 +34,8 @@ export class LocalLlmNode implements LlmNode {
   readonly id = 'local';
   readonly #options: LocalLlmNodeOptions;
   readonly #store: SettingsStore;
-  readonly #listeners = new Set<(status: LlmStatus) => void>();
   readonly #jobs: JobQueue;
-  #status: LlmStatus;
+  readonly #status: NodeStatus;
   #process: LlmProcess | null = null;
   #lock: Promise<unknown> = Promise.resolve();
   #waiting: ((outcome: LoadOutcome) => void) | null = null;
@@ -48,23 +48,22 @@ export class LocalLlmNode implements LlmNode {
       (message) => this.#process?.send(message) ?? false,
       () => this.#set({}),
     );
-    this.#status = {
+    this.#status = new NodeStatus({
       ...{ state: 'idle', progress: null, modelId: null, error: null, threads: readSettings(store).threads },
       ...{ gpu: false, contextSize: null, running: 0, queued: 0 },
-    };
+    });
   }
 
   status(): LlmStatus {
-    return { ...this.#status };
+    return this.#status.snapshot();
   }
 
   onStatus(listener: (status: LlmStatus) => void): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
+    return this.#status.on(listener);
   }
 
   modelId(): string | null {
-    return this.#status.state === 'ready' ? this.#status.modelId : null;
+    return this.#status.modelId();
   }
 
   /** The stored settings with defaults filled in (threads clamped to the cores). */
@@ -75,7 +74,8 @@ export class LocalLlmNode implements LlmNode {
   /** Stores changed settings; they apply from the next load. */
   saveSettings(changes: LlmSettings): ResolvedLlmSettings {
     const saved = writeSettings(this.#store, changes);
-    if (this.#status.state === 'idle' || this.#status.state === 'error') this.#set({ threads: saved.threads });
+    if (this.#status.current.state === 'idle' || this.#status.current.state === 'error')
+      this.#set({ threads: saved.threads });
     return saved;
   }
 
@@ -129,13 +129,13 @@ export class LocalLlmNode implements LlmNode {
     await this.#process?.dispose(); // ends any load in progress via its exit
     await this.#lock;
     this.#set({ state: 'idle', progress: null, modelId: null, contextSize: null });
-    this.#listeners.clear();
+    this.#status.clear();
   }
 
   async #load(path: string): Promise<LlmStatus> {
     const settings = this.settings();
     this.#jobs.open = false;
-    if (this.#status.state === 'ready')
+    if (this.#status.current.state === 'ready')
       this.#jobs.failAll(new MailyError(ErrorCode.Internal, 'Another model was loaded before the job finished.'));
     this.#set({ state: 'loading', progress: 0, modelId: basename(path), error: null, threads: settings.threads });
     const problem = await this.#check(path);
@@ -192,7 +192,7 @@ export class LocalLlmNode implements LlmNode {
 
   #onMessage(message: FromWorker): void {
     if (message.type === 'progress') {
-      if (this.#status.state === 'loading') this.#set({ progress: message.progress });
+      if (this.#status.current.state === 'loading') this.#set({ progress: message.progress });
     } else if (message.type === 'ready' || message.type === 'loadError' || message.type === 'unloaded') {
       this.#settle(message);
     } else {
@@ -210,7 +210,7 @@ export class LocalLlmNode implements LlmNode {
       ),
     );
     if (this.#waiting) return this.#settle({ type: 'exit', reason }); // #load turns it into the error state
-    if (this.#disposed || this.#status.state === 'idle') return;
+    if (this.#disposed || this.#status.current.state === 'idle') return;
     this.#set({
       state: 'error',
       progress: null,
@@ -235,7 +235,7 @@ export class LocalLlmNode implements LlmNode {
 
   #refuseJob(): MailyError | null {
     if (this.#disposed) return disposedError();
-    const { state, error } = this.#status;
+    const { state, error } = this.#status.current;
     if (state === 'ready' || state === 'loading') return null; // a job sent while loading waits for it
     if (state === 'error') return new MailyError(ErrorCode.NotFound, error ?? 'The model is not available.');
     return new MailyError(ErrorCode.NotFound, 'No model is loaded; choose one on the Models page.');
@@ -249,9 +249,7 @@ export class LocalLlmNode implements LlmNode {
   }
 
   #set(changes: Partial<LlmStatus>): void {
-    this.#status = { ...this.#status, ...changes, running: this.#jobs.running, queued: this.#jobs.queued };
-    const snapshot = this.status();
-    for (const listener of [...this.#listeners]) listener(snapshot);
+    this.#status.set({ ...changes, running: this.#jobs.running, queued: this.#jobs.queued });
   }
 }
 

@@ -5,6 +5,7 @@ import { readChatStream, type StreamProgress } from './chatStream';
 import { OpenAiHttp } from './openAiHttp';
 import { embeddingsSchema, modelsSchema } from './openAiSchemas';
 import { Slots } from './slots';
+import { NodeStatus } from '../../llm/NodeStatus';
 
 /** Sampling temperature when a request leaves it out (as the local node). */
 const DEFAULT_TEMPERATURE = 0.7;
@@ -39,9 +40,8 @@ export class OpenAiNode implements LlmNode {
   readonly #timeoutMs: number;
   readonly #http: OpenAiHttp;
   readonly #slots: Slots;
-  readonly #listeners = new Set<(status: LlmStatus) => void>();
   readonly #running = new Set<AbortController>();
-  #status: LlmStatus;
+  readonly #status: NodeStatus;
   #disposed = false;
 
   /** Checks the server at once (see {@link connect}); throws E_INVALID_INPUT for a URL that is not http(s). */
@@ -54,25 +54,24 @@ export class OpenAiNode implements LlmNode {
       this.#set({ running: this.#slots.running, queued: this.#slots.queued }),
     );
     const modelId = `${options.model} @ ${new URL(options.baseUrl).host}`;
-    this.#status = {
+    this.#status = new NodeStatus({
       ...{ state: 'loading', progress: null, modelId, error: null, threads: 0, gpu: false },
       ...{ contextSize: null, running: 0, queued: 0 },
-    };
+    });
     void this.connect();
   }
 
   status(): LlmStatus {
-    return { ...this.#status };
+    return this.#status.snapshot();
   }
 
   onStatus(listener: (status: LlmStatus) => void): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
+    return this.#status.on(listener);
   }
 
   /** `<model> @ <host>` while the server is usable, else null. */
   modelId(): string | null {
-    return this.#status.state === 'ready' ? this.#status.modelId : null;
+    return this.#status.modelId();
   }
 
   /** Asks the server for its models; resolves to the resulting status (a failure is the `error` state). */
@@ -143,7 +142,7 @@ export class OpenAiNode implements LlmNode {
     this.#slots.cancelAll();
     for (const controller of this.#running) controller.abort('cancelled');
     this.#set({ state: 'idle', error: null });
-    this.#listeners.clear();
+    this.#status.clear();
   }
 
   /** One chat request, retried once with `json_object` when the server rejects `json_schema`. */
@@ -226,9 +225,7 @@ export class OpenAiNode implements LlmNode {
   }
 
   #set(changes: Partial<LlmStatus>): void {
-    this.#status = { ...this.#status, ...changes };
-    const snapshot = this.status();
-    for (const listener of this.#listeners) listener(snapshot);
+    this.#status.set(changes);
   }
 }
 
