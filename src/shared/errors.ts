@@ -73,3 +73,8 @@ export function toErrorInfo(error: unknown): ErrorInfo {
     message: 'Something went wrong inside Maily. Try again; if it keeps happening, restart the app.',
   };
 }
+
+/** The message of a {@link MailyError} (written for the designer), or `fallback` for anything else. */
+export function messageOf(error: unknown, fallback = 'That did not work. Try again.'): string {
+  return error instanceof MailyError ? error.message : fallback;
+}

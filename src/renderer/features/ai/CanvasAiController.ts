@@ -1,7 +1,7 @@
 import type { MailyApi } from '../../../shared/api/client';
 import { emptyCanvasAi, type CanvasAiFeed, type CanvasAiState } from '../../../shared/ai/canvasAi';
 import type { AiAction } from '../../../shared/ai/actions';
-import { MailyError } from '../../../shared/errors';
+import { messageOf } from '../../../shared/errors';
 
 /**
  * {@link CanvasAiFeed} over the contract for one campaign: one journey action at a time,
@@ -104,7 +104,7 @@ export class CanvasAiController implements CanvasAiFeed {
       (error: unknown) =>
         this.#set({
           running: null,
-          error: error instanceof MailyError ? error.message : 'The AI could not start. Try again.',
+          error: messageOf(error, 'The AI could not start. Try again.'),
         }),
     );
   }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AiAction, AiResult, AiSource } from '../../../shared/ai/actions';
-import { MailyError } from '../../../shared/errors';
+import { messageOf } from '../../../shared/errors';
 import { useApi } from '../../app/BackendContext';
 
 export interface AiJobState {
@@ -75,7 +75,7 @@ export function useAiJob() {
         if (stopRequested.current) void api.ai.cancel({ jobId: job.current }).catch(() => undefined);
       } catch (error) {
         job.current = null;
-        const message = error instanceof MailyError ? error.message : 'The AI could not start. Try again.';
+        const message = messageOf(error, 'The AI could not start. Try again.');
         setState({ ...idle, status: 'failed', error: message });
       }
     },

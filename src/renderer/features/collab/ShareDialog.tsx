@@ -3,7 +3,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { Invite, TeamView } from '../../../shared/collab/team';
 import { useApi } from '../../app/BackendContext';
 import { useModal } from '../../app/useModal';
-import { messageOf } from './messageOf';
+import { messageOf } from '../../../shared/errors';
 
 function InviteView({ invite }: { invite: Invite }) {
   const [qr, setQr] = useState<string | null>(null);

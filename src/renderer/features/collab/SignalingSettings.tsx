@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { SignalingStatus } from '../../../shared/collab/team';
 import { useApi } from '../../app/BackendContext';
-import { messageOf } from './messageOf';
+import { messageOf } from '../../../shared/errors';
 
 const stateText: Record<SignalingStatus['state'], string> = {
   off: 'Off',

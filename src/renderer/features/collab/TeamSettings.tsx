@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { TeamView } from '../../../shared/collab/team';
 import { useApi } from '../../app/BackendContext';
 import { formatIceLines, parseIceLines, parseLines } from './iceServers';
-import { messageOf } from './messageOf';
+import { messageOf } from '../../../shared/errors';
 
 /** One team: its signaling addresses and ICE servers, editable; leaving it. */
 export function TeamSettings({ team, onNotice }: { team: TeamView; onNotice: (text: string) => void }) {

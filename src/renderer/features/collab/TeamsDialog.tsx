@@ -4,7 +4,7 @@ import { useApi } from '../../app/BackendContext';
 import { SignalingSettings } from './SignalingSettings';
 import { TeamSettings } from './TeamSettings';
 import { useModal } from '../../app/useModal';
-import { messageOf } from './messageOf';
+import { messageOf } from '../../../shared/errors';
 
 function ProfileForm() {
   const api = useApi();

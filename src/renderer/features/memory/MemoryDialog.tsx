@@ -5,7 +5,7 @@ import { useModal } from '../../app/useModal';
 import { kindLabels, kindsInOrder } from './kinds';
 import { MemoryForm } from './MemoryForm';
 import { MemoryItemRow } from './MemoryItemRow';
-import { messageOf } from './messageOf';
+import { messageOf } from '../../../shared/errors';
 import { SearchPreview } from './SearchPreview';
 import { useMemoryItems } from './useMemoryItems';
 

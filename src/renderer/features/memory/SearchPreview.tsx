@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { MemoryHit } from '../../../shared/ai/memory';
 import { useApi } from '../../app/BackendContext';
-import { messageOf } from './messageOf';
+import { messageOf } from '../../../shared/errors';
 
 const rank = (r: number | null) => (r === null ? '—' : String(r));
 

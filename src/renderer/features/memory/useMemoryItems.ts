@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { MemoryItem } from '../../../shared/ai/memory';
 import { useApi } from '../../app/BackendContext';
-import { messageOf } from './messageOf';
+import { messageOf } from '../../../shared/errors';
 
 export interface MemoryItems {
   /** Newest first, or best match first with a query; null until the first answer. */

@@ -4,7 +4,7 @@ import { useApi } from '../../app/BackendContext';
 import { useModal } from '../../app/useModal';
 import { Catalogue } from './Catalogue';
 import { DownloadRow } from './DownloadRow';
-import { messageOf } from './format';
+import { messageOf } from '../../../shared/errors';
 import { ModelRow } from './ModelRow';
 import { SourceForms } from './SourceForms';
 import { useModels } from './useModels';

@@ -1,5 +1,3 @@
-import { MailyError } from '../../../shared/errors';
-
 export { formatBytes } from '../../../shared/formatBytes';
 
 /** "1.2B", "494M", "128k" parameters. */
@@ -8,9 +6,4 @@ export function formatCount(count: number): string {
   if (count >= 1e6) return `${Math.round(count / 1e6)}M`;
   if (count >= 1e3) return `${Math.round(count / 1e3)}k`;
   return String(count);
-}
-
-/** The message of an error from the API, or a generic one that says what to do. */
-export function messageOf(error: unknown): string {
-  return error instanceof MailyError ? error.message : 'That did not work. Try again.';
 }

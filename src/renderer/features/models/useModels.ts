@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CatalogueEntry, DownloadView, ModelInfo } from '../../../shared/ai/models';
 import { useApi } from '../../app/BackendContext';
-import { messageOf } from './format';
+import { messageOf } from '../../../shared/errors';
 
 /** What the models page shows, kept up to date by the host's events. */
 export interface ModelsState {

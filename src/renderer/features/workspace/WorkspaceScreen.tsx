@@ -1,12 +1,10 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import { MailyError } from '../../../shared/errors';
+import { messageOf } from '../../../shared/errors';
 import type { TemplateId } from '../../../shared/templates';
 import { useApi } from '../../app/BackendContext';
 import { CampaignRow, type CampaignActions } from './CampaignRow';
 import { NewCampaignForm } from './NewCampaignForm';
 import { useCampaignList } from './useCampaignList';
-
-const messageOf = (error: unknown) => (error instanceof MailyError ? error.message : 'That did not work. Try again.');
 
 /** The list of campaigns: create, open, rename, duplicate, search, trash and restore. */
 export function WorkspaceScreen({ onOpen, actions: extra }: { onOpen: (id: string) => void; actions?: ReactNode }) {
