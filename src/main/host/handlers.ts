@@ -10,6 +10,7 @@ import { createCollabHandlers } from './collabHandlers';
 import { createEmailHandlers } from './emailHandlers';
 import { createLlmHandlers } from './llmHandlers';
 import { createMemoryHandlers } from './memoryHandlers';
+import { createMeshHandlers } from './meshHandlers';
 import { createModelHandlers } from './modelHandlers';
 import { createSignalingHandlers } from './signalingHandlers';
 import { createVersionHandlers } from './versionHandlers';
@@ -81,5 +82,6 @@ export function createHandlers(
     ...createAiHandlers(services, sessions),
     ...createModelHandlers(services),
     ...createMemoryHandlers(services),
+    ...createMeshHandlers(services),
   };
 }

@@ -81,6 +81,8 @@ export interface AiDone {
   promptVersion: string;
   tokens: number;
   ms: number;
+  /** The mesh node(s) that produced it, in order (more than one after a failover). */
+  nodes?: string[];
   /** True when it was stopped: `result` holds what came before the stop. */
   stopped: boolean;
 }

@@ -56,6 +56,8 @@ export interface GenerateRequest {
   seed?: number;
   /** Absolute deadline, ms since the epoch. */
   deadline?: number;
+  /** W3C trace context of the caller's span, carried to whichever node runs the job. */
+  trace?: { traceparent: string; tracestate?: string };
 }
 
 export interface GenerateResult {
@@ -64,4 +66,9 @@ export interface GenerateResult {
   /** Why it stopped. */
   stop: 'done' | 'maxTokens' | 'cancelled' | 'deadline';
   ms: number;
+  /**
+   * The node(s) that produced the text, in order: one id, or more when a node left
+   * mid-answer and another continued from the tokens already received. Set by the mesh.
+   */
+  nodes?: string[];
 }

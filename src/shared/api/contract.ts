@@ -31,6 +31,13 @@ import type {
   TeamJoined,
   TestSendResult,
 } from './dto';
+import { id, request, returns } from './define';
+import { agentsEventNames, agentsRequests, type AgentsEvents } from './domains/agents';
+import { chainEventNames, chainRequests, type ChainEvents } from './domains/chain';
+import { meshEventNames, meshRequests, type MeshEvents } from './domains/mesh';
+import { tracesEventNames, tracesRequests, type TracesEvents } from './domains/traces';
+import { trustEventNames, trustRequests, type TrustEvents } from './domains/trust';
+import { walletEventNames, walletRequests, type WalletEvents } from './domains/wallet';
 
 /**
  * The API the renderer may call, declared once. Each request channel (`domain:verb`)
@@ -42,7 +49,6 @@ import type {
 /** Largest Yjs update accepted from a client in one call. */
 export const MAX_UPDATE_BYTES = 2 * 1024 * 1024;
 
-const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Not a valid id');
 const campaignName = z.string().trim().min(1, 'Give the campaign a name').max(120, 'Use at most 120 characters');
 const update = z
   .custom<Uint8Array>((value) => value instanceof Uint8Array, { message: 'Expected binary update data' })
@@ -58,14 +64,6 @@ const versionName = z.string().trim().min(1, 'Give the version a name').max(120,
 /** A version id, or `current` for the campaign as it is now. */
 const versionRef = z.union([id, z.literal('current')]);
 
-/** Marks a channel's output type without a runtime value. */
-function returns<T>(): T {
-  return undefined as T;
-}
-
-function request<I extends z.ZodType, O>(input: I, output: O) {
-  return { input, output };
-}
 
 export const requests = {
   'app:info': request(z.object({}), returns<AppInfo>()),
@@ -173,10 +171,17 @@ export const requests = {
     z.object({ query: z.string().trim().min(1).max(2_000), limit: z.number().int().min(1).max(50).optional() }),
     returns<MemoryHit[]>(),
   ),
+  ...meshRequests,
+  ...agentsRequests,
+  ...tracesRequests,
+  ...trustRequests,
+  ...walletRequests,
+  ...chainRequests,
 } as const;
 
 /** Events the host pushes to the renderer. */
-export interface EventPayloads {
+export interface EventPayloads
+  extends MeshEvents, AgentsEvents, TracesEvents, TrustEvents, WalletEvents, ChainEvents {
   /** The campaign list changed (created, renamed, trashed, …) in any window. */
   'campaigns:changed': { id: string };
   /** An update to an open campaign arrived from somewhere else (another window, a peer). */
@@ -217,6 +222,12 @@ export const eventNames = [
   'ai:done',
   'ai:failed',
   'memory:changed',
+  ...meshEventNames,
+  ...agentsEventNames,
+  ...tracesEventNames,
+  ...trustEventNames,
+  ...walletEventNames,
+  ...chainEventNames,
 ] as const satisfies readonly (keyof EventPayloads)[];
 
 export type Channel = keyof typeof requests;
