@@ -10,6 +10,7 @@ import { createCollabHandlers } from './collabHandlers';
 import { createEmailHandlers } from './emailHandlers';
 import { createLlmHandlers } from './llmHandlers';
 import { createMemoryHandlers } from './memoryHandlers';
+import { createExternalNodeHandlers } from './externalNodeHandlers';
 import { createMeshHandlers } from './meshHandlers';
 import { createModelHandlers } from './modelHandlers';
 import { createSignalingHandlers } from './signalingHandlers';
@@ -83,5 +84,6 @@ export function createHandlers(
     ...createModelHandlers(services),
     ...createMemoryHandlers(services),
     ...createMeshHandlers(services),
+    ...createExternalNodeHandlers(services),
   };
 }

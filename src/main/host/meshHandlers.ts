@@ -2,7 +2,7 @@ import { ErrorCode, MailyError } from '../../shared/errors';
 import type { Services } from '../services';
 import type { Handlers } from './dispatch';
 
-type MeshChannel = Extract<keyof Handlers, `mesh:${string}`>;
+type MeshChannel = 'mesh:status' | 'mesh:getSettings' | 'mesh:configure' | 'mesh:dial';
 
 /** The mesh channels (work in progress: wired to the mesh service as it lands). */
 export function createMeshHandlers(_services: Services): Pick<Handlers, MeshChannel> {
@@ -14,9 +14,5 @@ export function createMeshHandlers(_services: Services): Pick<Handlers, MeshChan
     'mesh:getSettings': notYet,
     'mesh:configure': notYet,
     'mesh:dial': notYet,
-    'mesh:externalList': notYet,
-    'mesh:externalAdd': notYet,
-    'mesh:externalUpdate': notYet,
-    'mesh:externalRemove': notYet,
   };
 }
