@@ -15,6 +15,7 @@ import { createMeshHandlers } from './meshHandlers';
 import { createModelHandlers } from './modelHandlers';
 import { createSignalingHandlers } from './signalingHandlers';
 import { createVersionHandlers } from './versionHandlers';
+import { createWalletHandlers } from './walletHandlers';
 import type { SessionState } from './createHost';
 
 /**
@@ -85,5 +86,6 @@ export function createHandlers(
     ...createMemoryHandlers(services),
     ...createMeshHandlers(services),
     ...createExternalNodeHandlers(services),
+    ...createWalletHandlers(services),
   };
 }
