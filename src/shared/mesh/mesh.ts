@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { LlmState } from '../ai/llm';
 
 /**
  * The AI mesh as the renderer sees it: this machine's node, the teammates' desktops
@@ -106,4 +107,7 @@ export interface ExternalNodeView {
   concurrency: number;
   share: boolean;
   hasApiKey: boolean;
+  /** The node's state: `loading` while Maily first asks the server, `ready`, or `error` with what to do. */
+  state: LlmState;
+  error: string | null;
 }
