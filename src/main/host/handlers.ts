@@ -6,6 +6,7 @@ import type { Handlers } from './dispatch';
 import type { Logger } from './logger';
 import { rememberCampaignEmails } from '../services/ai/rememberEmails';
 import { createAiHandlers } from './aiHandlers';
+import { createChainHandlers } from './chainHandlers';
 import { createCollabHandlers } from './collabHandlers';
 import { createEmailHandlers } from './emailHandlers';
 import { createLlmHandlers } from './llmHandlers';
@@ -86,6 +87,7 @@ export function createHandlers(
     ...createMemoryHandlers(services),
     ...createMeshHandlers(services),
     ...createExternalNodeHandlers(services),
+    ...createChainHandlers(services),
     ...createWalletHandlers(services),
   };
 }
