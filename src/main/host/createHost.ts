@@ -152,6 +152,7 @@ function forwardServiceEvents(services: Services, sessions: Map<string, SessionS
   const offModels = services.models.onChanged((modelId) => all('models:changed', { modelId }));
   const offDownloads = services.models.downloads.onProgress((view) => all('models:download', view));
   const offLlm = services.llm.onStatus((status) => all('llm:changed', status));
+  const offExternal = services.externalNodes.onChanged((change) => all('mesh:externalChanged', change));
   return () => {
     offTeams();
     offProfile();
@@ -161,6 +162,7 @@ function forwardServiceEvents(services: Services, sessions: Map<string, SessionS
     offModels();
     offDownloads();
     offLlm();
+    offExternal();
     offCampaigns();
     offDocs();
     changed.cancel();

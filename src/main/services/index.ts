@@ -9,6 +9,7 @@ import { FileSecretStore, type Keyring } from './mail/FileSecretStore';
 import { TestSendService } from './mail/TestSendService';
 import { MemoryService } from './memory/MemoryService';
 import { LlmMetrics } from './metrics/LlmMetrics';
+import { ExternalNodes } from './mesh/external/ExternalNodes';
 import { ModelService } from './models/ModelService';
 import { ProfileService } from './settings/ProfileService';
 import { SettingsStore } from './settings/SettingsStore';
@@ -60,6 +61,8 @@ export interface Services {
   ai: AiService;
   /** Per-node LLM metrics (Prometheus text), served at `/metrics` by the headless host. */
   metrics: LlmMetrics;
+  /** OpenAI-compatible servers added as LLM nodes (keys encrypted in the secrets store). */
+  externalNodes: ExternalNodes;
   /** Closes in reverse order: documents are compacted before the database closes. */
   dispose(): Promise<void>;
 }
@@ -87,6 +90,7 @@ export function createServices(options: ServicesOptions): Services {
   const offModel = llm.onStatus(() => memory.catchUp());
   const models = new ModelService({ modelsDir: options.modelsDir, settings });
   const metrics = new LlmMetrics();
+  const externalNodes = new ExternalNodes({ settings, secrets, log: options.log });
   const ai = new AiService({
     read: (campaignId, fn) => docs.read(campaignId, fn),
     node: metrics.instrument(llm), // the AI's jobs are counted and timed per node
@@ -110,8 +114,10 @@ export function createServices(options: ServicesOptions): Services {
     models,
     ai,
     metrics,
+    externalNodes,
     async dispose() {
       ai.dispose(); // stops running jobs before their node goes
+      await externalNodes.dispose();
       await signaling.dispose(); // frees its port before the host reports it has stopped
       await models.dispose(); // stops downloads; their .part files stay for a resume
       offModel();
