@@ -56,6 +56,11 @@ export interface GenerateRequest {
   seed?: number;
   /** Absolute deadline, ms since the epoch. */
   deadline?: number;
+  /**
+   * Text of the answer another node already produced (it left mid-answer): this node
+   * continues from it (response prefill) and streams and returns only the new text.
+   */
+  continueFrom?: string;
   /** W3C trace context of the caller's span, carried to whichever node runs the job. */
   trace?: { traceparent: string; tracestate?: string };
 }

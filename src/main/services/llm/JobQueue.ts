@@ -59,6 +59,7 @@ export class JobQueue {
       maxTokens: request.maxTokens,
       temperature: request.temperature ?? DEFAULT_TEMPERATURE,
       seed: request.seed,
+      continueFrom: request.continueFrom || undefined,
     });
     if (!message.success) return Promise.reject(invalid(message.error.issues[0]?.message));
     const empty = (stop: GenerateResult['stop']): GenerateResult => ({ text: '', tokens: 0, stop, ms: 0 });

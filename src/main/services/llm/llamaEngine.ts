@@ -129,6 +129,7 @@ export class LlamaEngine {
     const session = new LlamaChatSession({ contextSequence: sequence, chatWrapper: this.#chatWrapper ?? 'auto' });
     let tokens = 0;
     let streamed = '';
+    const prefix = msg.continueFrom ?? '';
     try {
       session.setChatHistory(history);
       const out = await session
@@ -137,11 +138,15 @@ export class LlamaEngine {
           temperature: msg.temperature,
           seed: msg.seed,
           grammar,
+          responsePrefix: msg.continueFrom,
           signal,
           stopOnAbortSignal: true,
           onTextChunk: (text) => {
+            // node-llama-cpp streams (and returns) the prefill too: pass on only the new text
+            const before = streamed.length;
             streamed += text;
-            onText(text);
+            const fresh = streamed.slice(Math.max(before, prefix.length));
+            if (fresh) onText(fresh);
           },
           onToken: (t) => (tokens += t.length),
         })
@@ -151,8 +156,9 @@ export class LlamaEngine {
           throw error;
         });
       const stop = out.stopReason === 'abort' ? 'cancelled' : out.stopReason === 'maxTokens' ? 'maxTokens' : 'done';
-      if (grammar && stop === 'done') grammar.parse(out.responseText); // throws when it does not match
-      return { text: out.responseText, tokens, stop };
+      const full = out.responseText.startsWith(prefix) ? out.responseText : prefix + out.responseText;
+      if (grammar && stop === 'done') grammar.parse(full); // throws when it does not match
+      return { text: full.slice(prefix.length), tokens, stop };
     } finally {
       session.dispose(); // the sequence stays for the next job
     }

@@ -31,6 +31,7 @@ export const toWorkerSchema = z.discriminatedUnion('type', [
     maxTokens: z.number().int().min(1).max(131_072),
     temperature: z.number().min(0).max(2),
     seed: z.number().int().optional(),
+    continueFrom: z.string().max(400_000).optional(),
   }),
   z.object({ type: z.literal('cancel'), jobId }),
   z.object({ type: z.literal('embed'), jobId, texts: z.array(z.string().max(200_000)).min(1).max(1_000) }),

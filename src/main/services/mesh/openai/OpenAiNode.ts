@@ -112,7 +112,7 @@ export class OpenAiNode implements LlmNode {
     } finally {
       this.#slots.release();
     }
-    if (request.jsonSchema && progress.finish !== 'length') checkJson(progress.text);
+    if (request.jsonSchema && progress.finish !== 'length') checkJson((request.continueFrom ?? '') + progress.text);
     const stop = progress.finish === 'length' ? 'maxTokens' : 'done';
     return { text: progress.text, tokens: progress.tokens, stop, ms: ms(started) };
   }
@@ -240,6 +240,9 @@ function chatBody(model: string, request: GenerateRequest, format: 'json_schema'
     const rule = `Answer with JSON only, following this JSON schema:\n${JSON.stringify(request.jsonSchema)}`;
     messages = [{ role: 'system', content: rule }, ...messages];
   }
+  // Another node's partial answer goes last as the assistant's own words: OpenAI-compatible
+  // servers (llama.cpp server, vLLM, Ollama) continue a final assistant message.
+  if (request.continueFrom) messages = [...messages, { role: 'assistant', content: request.continueFrom }];
   return {
     model,
     messages,
