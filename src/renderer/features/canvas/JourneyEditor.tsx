@@ -7,7 +7,16 @@ import { moveNodes, newId, removeElements, type NodePosition } from '../../../sh
 import type { Editor } from './EditorContext';
 import { EditorContext } from './EditorContext';
 import { EditorLayout } from './EditorLayout';
-import { aiLayer, collaborationLayer, defaultLayers, withAi, withCollaboration, type CanvasLayer } from './layers';
+import {
+  aiLayer,
+  collaborationLayer,
+  defaultLayers,
+  trustLayer,
+  withAi,
+  withCollaboration,
+  withTrust,
+  type CanvasLayer,
+} from './layers';
 import { useCanvasView } from './useCanvasView';
 import { useJourney } from './useJourney';
 import { useLayers } from './useLayers';
@@ -23,6 +32,8 @@ import { stopFollowingOnMove } from './presence/followTarget';
 import { MoveStartContext } from './presence/MoveStartContext';
 import type { CanvasAiFeed } from '../../../shared/ai/canvasAi';
 import { CanvasAi } from './ai/CanvasAi';
+import type { CanvasTrustFeed } from '../../../shared/trust/canvasTrust';
+import { CanvasTrust } from './trust/CanvasTrust';
 
 export interface JourneyEditorProps {
   /** The campaign's document; the editor only reads and writes its journey maps. */
@@ -50,6 +61,11 @@ export interface JourneyEditorProps {
    * an AI layer. Defaults to none: no AI controls.
    */
   ai?: CanvasAiFeed;
+  /**
+   * Certificate badges on the Email steps (from the trust feature), on a Trust layer;
+   * pressing one calls `trust.open(emailId)`. Defaults to none: no Trust layer.
+   */
+  trust?: CanvasTrustFeed;
 }
 
 function EditorState({
@@ -61,6 +77,7 @@ function EditorState({
   onEditEmail,
   presence,
   ai,
+  trust,
   origin: givenOrigin,
 }: JourneyEditorProps) {
   useFirstRenderMark('maily:editor-render');
@@ -72,8 +89,9 @@ function EditorState({
   const toast = useToast();
   const layers = useMemo(() => {
     const withPresence = presence ? withCollaboration(baseLayers) : baseLayers;
-    return ai ? withAi(withPresence) : withPresence;
-  }, [presence, ai, baseLayers]);
+    const withAiLayer = ai ? withAi(withPresence) : withPresence;
+    return trust ? withTrust(withAiLayer) : withAiLayer;
+  }, [presence, ai, trust, baseLayers]);
   const layerState = useLayers(layers);
   const onMoveStart = useMemo(() => presence && stopFollowingOnMove(presence), [presence]);
   const problems = useProblems(journey);
@@ -146,6 +164,7 @@ function EditorState({
             shown={!!layerState.visible[aiLayer.id]}
           />
         )}
+        {trust && layerState.visible[trustLayer.id] && <CanvasTrust feed={trust} nodes={view.nodes} />}
       </div>
     </EditorContext.Provider>
   );

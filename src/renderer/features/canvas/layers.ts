@@ -65,6 +65,22 @@ export function withAi(layers: readonly CanvasLayer[]): readonly CanvasLayer[] {
   return layers.some((layer) => layer.id === aiLayer.id) ? layers : [...layers, aiLayer];
 }
 
+/**
+ * Certificate badges on the Email steps (an overlay layer: it owns no nodes). The editor
+ * adds it when it has a trust feed.
+ */
+export const trustLayer: CanvasLayer = {
+  id: 'trust',
+  label: 'Trust',
+  description: 'Certificate badges on the emails: verified, modified since signing, unsigned, revoked',
+  visibleByDefault: true,
+};
+
+/** `layers` with the Trust layer at the end, unless it is there already. */
+export function withTrust(layers: readonly CanvasLayer[]): readonly CanvasLayer[] {
+  return layers.some((layer) => layer.id === trustLayer.id) ? layers : [...layers, trustLayer];
+}
+
 /** Which layers are on, by id. */
 export type LayerVisibility = Readonly<Record<string, boolean>>;
 

@@ -1,5 +1,5 @@
 import './email.css';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import type * as Y from 'yjs';
 import { findBlock } from './blockInfo';
@@ -45,9 +45,11 @@ export interface EmailEditorProps {
   presence?: PresenceFeed;
   /** The AI's controls (subject lines, drafting, rewriting a block). Defaults to none. */
   ai?: EmailAiSlots;
+  /** The trust feature's certificate badge and its buttons, shown in the header. Defaults to none. */
+  trust?: ReactNode;
 }
 
-function EditorDialog({ doc, campaignId, emailId, readOnly, onClose, presence, ai }: EmailEditorProps) {
+function EditorDialog({ doc, campaignId, emailId, readOnly, onClose, presence, ai, trust }: EmailEditorProps) {
   const body = useEmailBody(doc, emailId);
   const node = useEmailNode(doc, emailId);
   const { state, history, status, selected, caretTarget } = useEditorState({
@@ -78,6 +80,7 @@ function EditorDialog({ doc, campaignId, emailId, readOnly, onClose, presence, a
           </h1>
           {state.readOnly && <span className="ee-badge">View only</span>}
           {presence && <EmailPresence presence={presence} emailId={emailId} />}
+          {trust}
           <div className="ee-row" role="group" aria-label="History">
             <button
               type="button"
