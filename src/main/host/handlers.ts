@@ -15,6 +15,7 @@ import { createExternalNodeHandlers } from './externalNodeHandlers';
 import { createMeshHandlers } from './meshHandlers';
 import { createModelHandlers } from './modelHandlers';
 import { createSignalingHandlers } from './signalingHandlers';
+import { createTrustHandlers } from './trustHandlers';
 import { createVersionHandlers } from './versionHandlers';
 import { createWalletHandlers } from './walletHandlers';
 import type { SessionState } from './createHost';
@@ -87,6 +88,7 @@ export function createHandlers(
     ...createMemoryHandlers(services),
     ...createMeshHandlers(services),
     ...createExternalNodeHandlers(services),
+    ...createTrustHandlers(services),
     ...createChainHandlers(services),
     ...createWalletHandlers(services),
   };
