@@ -81,7 +81,7 @@ export class ExternalNodes {
   }
 
   /** Validates and adds a server; its node starts checking the server at once. */
-  add(input: ExternalNodeInput): Promise<ExternalNodeView> {
+  async add(input: ExternalNodeInput): Promise<ExternalNodeView> {
     const parsed = parse(input);
     return this.#serial(async () => {
       const list = this.#read();
@@ -105,7 +105,7 @@ export class ExternalNodes {
    * Changes a server. `apiKey` left out keeps the stored key (unless the address moves to
    * another origin: then it is forgotten), an empty one removes it.
    */
-  update(id: string, input: ExternalNodeInput): Promise<ExternalNodeView> {
+  async update(id: string, input: ExternalNodeInput): Promise<ExternalNodeView> {
     const parsed = parse(input);
     return this.#serial(async () => {
       const list = this.#read();
