@@ -139,12 +139,29 @@ const schemaV4 = `
   CREATE INDEX memory_vectors_by_model ON memory_vectors (model_id);
 `;
 
+/**
+ * Version 5: the team address book of trust certificates: which name an address
+ * (a signer of certificates) has in a team, typed by hand (`manual`) or learnt from the
+ * signer name of a verified certificate (`certificate`, never overwriting a manual one).
+ */
+const schemaV5 = `
+  CREATE TABLE trust_names (
+    team_id    TEXT NOT NULL REFERENCES teams (id) ON DELETE CASCADE,
+    address    TEXT NOT NULL,
+    name       TEXT NOT NULL,
+    source     TEXT NOT NULL CHECK (source IN ('manual', 'certificate')),
+    updated_at INTEGER NOT NULL,
+    PRIMARY KEY (team_id, address)
+  ) STRICT;
+`;
+
 /** The schema history of the app, oldest first. Append; never edit a shipped step. */
 export const migrations: readonly Migration[] = [
   { version: 1, description: 'campaigns, document snapshots and update log', up: (db) => db.exec(schemaV1) },
   { version: 2, description: 'images stored with campaigns', up: (db) => db.exec(schemaV2) },
   { version: 3, description: 'settings, teams, shared campaigns and named versions', up: (db) => db.exec(schemaV3) },
   { version: 4, description: 'memory items, their full-text index and embeddings', up: (db) => db.exec(schemaV4) },
+  { version: 5, description: 'the trust address book', up: (db) => db.exec(schemaV5) },
 ];
 
 /** Schema version this build of the app writes. */

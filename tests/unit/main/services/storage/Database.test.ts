@@ -60,6 +60,7 @@ describe('Database', () => {
       'memory_vectors',
       'settings',
       'teams',
+      'trust_names',
       'versions',
     ]);
     db.dispose();
