@@ -6,6 +6,7 @@ import type { Handlers } from './dispatch';
 import type { Logger } from './logger';
 import { rememberCampaignEmails } from '../services/ai/rememberEmails';
 import { createAiHandlers } from './aiHandlers';
+import { createAgentsHandlers } from './agentsHandlers';
 import { createChainHandlers } from './chainHandlers';
 import { createCollabHandlers } from './collabHandlers';
 import { createEmailHandlers } from './emailHandlers';
@@ -84,6 +85,7 @@ export function createHandlers(
     ...createVersionHandlers(services),
     ...createLlmHandlers(services),
     ...createAiHandlers(services, sessions),
+    ...createAgentsHandlers(services, sessions),
     ...createModelHandlers(services),
     ...createMemoryHandlers(services),
     ...createMeshHandlers(services),

@@ -3,6 +3,7 @@ import { CampaignService } from './campaigns/CampaignService';
 import { DocService, type ErrorLog } from './docs/DocService';
 import { EmailRenderer } from './email/EmailRenderer';
 import { AiService } from './ai/AiService';
+import { AgentService } from './agents/AgentService';
 import { modelPreparer } from './ai/prepareModel';
 import { LocalLlmNode } from './llm/LocalLlmNode';
 import { FileSecretStore, type Keyring } from './mail/FileSecretStore';
@@ -59,6 +60,8 @@ export interface Services {
   memory: MemoryService;
   /** The AI actions (subject lines, drafts, rewrites, next step, review) on the LLM node. */
   ai: AiService;
+  /** The agents: a request to a plan of subtasks run across the LLM node(s), landed on the canvas. */
+  agents: AgentService;
   /** Per-node LLM metrics (Prometheus text), served at `/metrics` by the headless host. */
   metrics: LlmMetrics;
   /** OpenAI-compatible servers added as LLM nodes (keys encrypted in the secrets store). */
@@ -91,10 +94,18 @@ export function createServices(options: ServicesOptions): Services {
   const models = new ModelService({ modelsDir: options.modelsDir, settings });
   const metrics = new LlmMetrics();
   const externalNodes = new ExternalNodes({ settings, secrets, log: options.log });
+  const aiNode = metrics.instrument(llm); // the AI's jobs are counted and timed per node
   const ai = new AiService({
     read: (campaignId, fn) => docs.read(campaignId, fn),
-    node: metrics.instrument(llm), // the AI's jobs are counted and timed per node
+    node: aiNode,
     memory,
+    prepare: modelPreparer(llm, models),
+  });
+  // The agents take an LlmNode: the mesh router, once there is one, spreads their subtasks.
+  const agents = new AgentService({
+    node: aiNode,
+    read: (campaignId, fn) => docs.read(campaignId, fn),
+    apply: (campaignId, update, origin) => void docs.applyUpdate(campaignId, update, origin),
     prepare: modelPreparer(llm, models),
   });
   return {
@@ -113,10 +124,12 @@ export function createServices(options: ServicesOptions): Services {
     memory,
     models,
     ai,
+    agents,
     metrics,
     externalNodes,
     async dispose() {
       ai.dispose(); // stops running jobs before their node goes
+      agents.dispose();
       await externalNodes.dispose();
       await signaling.dispose(); // frees its port before the host reports it has stopped
       await models.dispose(); // stops downloads; their .part files stay for a resume
