@@ -1,0 +1,288 @@
+import { createServer } from 'node:net';
+import { Contract, Wallet, id as keccakText, type Signer } from 'ethers';
+import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
+import { ChainService } from '../../src/main/services/trust/chain/ChainService';
+import { rewardInterface } from '../../src/main/services/trust/chain/artifacts';
+import { SettingsStore } from '../../src/main/services/settings/SettingsStore';
+import { MailyError } from '../../src/shared/errors';
+import { CHAIN_OFF_MESSAGE } from '../../src/shared/trust/chain';
+import { tempWorkspace, type TempWorkspace } from '../unit/main/services/helpers';
+import { startLocalChain, type LocalChain } from '../helpers/localChain';
+
+/**
+ * The optional chain part against a real local EVM (Hardhat's in-process network over
+ * JSON-RPC on loopback): the contracts compiled by solc, deployed with a funded account,
+ * and driven through ChainService as the host runs it.
+ */
+
+let chain: LocalChain;
+let registryAddress: string;
+let rewardAddress: string;
+let ws: TempWorkspace;
+let service: ChainService | null = null;
+
+beforeAll(async () => {
+  chain = await startLocalChain();
+  ({ registryAddress, rewardAddress } = await chain.deployMaily());
+});
+
+afterAll(async () => {
+  await chain?.stop();
+});
+
+beforeEach(() => {
+  ws = tempWorkspace();
+});
+
+afterEach(() => {
+  service?.dispose();
+  service = null;
+  ws.cleanup();
+});
+
+const uidOf = (label: string) => keccakText(`certificate:${label}`);
+const hashOf = (label: string) => keccakText(`content:${label}`);
+
+function makeService(signer?: Signer, options: ConstructorParameters<typeof ChainService>[1] = {}): ChainService {
+  service = new ChainService(new SettingsStore(ws.open()), {
+    signerFor: signer ? async (provider) => signer.connect(provider) : undefined,
+    pollingIntervalMs: 100,
+    ...options,
+  });
+  return service;
+}
+
+function configured(s: ChainService, overrides: Record<string, unknown> = {}) {
+  return s.configure({
+    enabled: true,
+    rpcUrl: chain.url,
+    chainId: chain.chainId,
+    registryAddress,
+    rewardTokenAddress: rewardAddress,
+    ...overrides,
+  });
+}
+
+async function failure(promise: Promise<unknown>): Promise<MailyError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(MailyError);
+    return error as MailyError;
+  }
+  throw new Error('expected the call to fail');
+}
+
+/** A loopback port nothing listens on. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+describe('ChainService on a local chain', () => {
+  it('anchors, reads back, refuses a re-anchor, revokes with a reason', async () => {
+    const signer = new Wallet(chain.accounts[1].privateKey);
+    const s = makeService(signer);
+    configured(s);
+    const uid = uidOf('anchor-1');
+    const contentHash = hashOf('anchor-1');
+
+    expect(await s.status(uid)).toEqual({ state: 'not-anchored', uid, chainId: chain.chainId });
+
+    const receipt = await s.anchor({ uid, contentHash });
+    expect(receipt).toMatchObject({ uid, contentHash, anchorer: signer.address, chainId: chain.chainId });
+    expect(receipt.txHash).toMatch(/^0x[0-9a-f]{64}$/);
+    expect(receipt.blockNumber).toBeGreaterThan(0);
+
+    const anchored = await s.status(uid, contentHash);
+    expect(anchored).toMatchObject({
+      state: 'anchored',
+      contentHash,
+      contentMatches: true,
+      anchorer: signer.address,
+      blockNumber: receipt.blockNumber,
+      revokedAt: null,
+      reason: null,
+    });
+    if (anchored.state !== 'not-anchored') expect(anchored.anchoredAt).toBeGreaterThan(Date.UTC(2020, 0, 1));
+    expect(await s.status(uid, hashOf('something else'))).toMatchObject({ contentMatches: false });
+    expect(await s.status(uid)).toMatchObject({ contentMatches: null });
+
+    const again = await failure(s.anchor({ uid, contentHash: hashOf('other') }));
+    expect(again.code).toBe('E_INVALID_INPUT');
+    expect(again.message).toContain('already anchored');
+
+    // Someone else cannot revoke it: the registry's own revert, named.
+    const stranger = await failure(s.revoke({ uid, reason: 'not mine' }, new Wallet(chain.accounts[2].privateKey)));
+    expect(stranger.code).toBe('E_UNAUTHORIZED');
+    expect(stranger.message).toContain(signer.address);
+
+    const revoked = await s.revoke({ uid, reason: 'Sent with the wrong price' });
+    expect(revoked).toMatchObject({ uid, reason: 'Sent with the wrong price', chainId: chain.chainId });
+    expect(await s.status(uid, contentHash)).toMatchObject({
+      state: 'revoked',
+      contentHash,
+      contentMatches: true,
+      anchorer: signer.address,
+      reason: 'Sent with the wrong price',
+    });
+    const twice = await failure(s.revoke({ uid, reason: 'again' }));
+    expect(twice.message).toContain('already revoked');
+    const never = await failure(s.revoke({ uid: uidOf('never'), reason: 'x' }));
+    expect(never.code).toBe('E_NOT_FOUND');
+  });
+
+  it('refuses a re-anchor at the contract too (a second service racing the first)', async () => {
+    const signer = new Wallet(chain.accounts[1].privateKey, chain.provider);
+    const s = makeService(signer);
+    configured(s);
+    const uid = uidOf('race');
+    await s.anchor({ uid, contentHash: hashOf('race') });
+    // Straight to the contract, past the service's own pre-check: the registry reverts.
+    const registry = new Contract(registryAddress, ['function anchor(bytes32,bytes32)'], chain.accounts[3]);
+    await expect(registry.anchor(uid, hashOf('race-2'))).rejects.toThrow();
+    expect(await s.status(uid)).toMatchObject({ state: 'anchored', contentHash: hashOf('race') });
+  });
+
+  it('lists exactly the reward transfers to the signer, oldest first, and not others', async () => {
+    const owner = chain.accounts[0];
+    const signer = new Wallet(chain.accounts[4].privateKey);
+    const reward = new Contract(rewardAddress, rewardInterface, owner);
+    const other = chain.accounts[3].address;
+    const amounts = ['1.5', '20', '0.000000000000000001'];
+    const wei = [1_500_000_000_000_000_000n, 20_000_000_000_000_000_000n, 1n];
+    const hashes: string[] = [];
+    for (const [i, value] of wei.entries()) {
+      const tx = await reward.reward(signer.address, value, uidOf(`reward-${i}`));
+      hashes.push(tx.hash);
+      await tx.wait();
+      // Noise between the rewards: a reward to someone else, and a plain transfer to the signer.
+      await (await reward.reward(other, 7n, uidOf(`other-${i}`))).wait();
+    }
+    const plain = new Contract(rewardAddress, rewardInterface, chain.accounts[3]);
+    await (await plain.transfer(signer.address, 1n)).wait();
+
+    const s = makeService(signer);
+    configured(s);
+    const history = await s.rewardHistory();
+    expect(history.address).toBe(signer.address);
+    expect(history.token).toEqual({ address: rewardAddress, symbol: 'MLY', decimals: 18 });
+    expect(history.transfers.map((t) => t.amount)).toEqual(amounts);
+    expect(history.transfers.map((t) => t.rawAmount)).toEqual(wei.map(String));
+    expect(history.transfers.map((t) => t.txHash)).toEqual(hashes);
+    for (const t of history.transfers) {
+      expect(t).toMatchObject({ token: rewardAddress, symbol: 'MLY', to: signer.address });
+      expect(t.from).toBe('0x0000000000000000000000000000000000000000');
+      expect(t.time).toBeGreaterThan(Date.UTC(2020, 0, 1));
+    }
+    expect(history.truncated).toBe(false);
+    // Someone else's history is theirs only.
+    const others = await s.rewardHistory(other);
+    expect(others.transfers.map((t) => t.rawAmount)).toEqual(['7', '7', '7']);
+  });
+
+  it('caps the history: small log chunks still find everything, a count cap keeps the newest', async () => {
+    const signer = Wallet.createRandom();
+    const reward = new Contract(rewardAddress, rewardInterface, chain.accounts[0]);
+    for (let i = 1; i <= 4; i++) await (await reward.reward(signer.address, BigInt(i), uidOf(`cap-${i}`))).wait();
+    const chunked = makeService(undefined, { logChunkBlocks: 2 });
+    configured(chunked);
+    const all = await chunked.rewardHistory(signer.address);
+    expect(all.transfers.map((t) => t.rawAmount)).toEqual(['1', '2', '3', '4']);
+    chunked.dispose();
+    const capped = makeService(undefined, { logChunkBlocks: 1, maxTransfers: 2 });
+    configured(capped);
+    const newest = await capped.rewardHistory(signer.address);
+    expect(newest.transfers.map((t) => t.rawAmount)).toEqual(['3', '4']);
+    expect(newest.truncated).toBe(true);
+  });
+
+  it('says clearly that it is off by default, and stores the settings', async () => {
+    const s = makeService(new Wallet(chain.accounts[1].privateKey));
+    expect(s.getSettings()).toEqual({
+      enabled: false,
+      rpcUrl: '',
+      chainId: null,
+      registryAddress: null,
+      rewardTokenAddress: null,
+    });
+    for (const call of [
+      s.status(uidOf('x')),
+      s.anchor({ uid: uidOf('x'), contentHash: hashOf('x') }),
+      s.rewardHistory(),
+      s.check(),
+    ]) {
+      const error = await failure(call);
+      expect(error.message).toBe(CHAIN_OFF_MESSAGE);
+    }
+    // Configured but switched off: still off.
+    configured(s, { enabled: false });
+    expect((await failure(s.status(uidOf('x')))).message).toBe(CHAIN_OFF_MESSAGE);
+    configured(s);
+    expect(await s.check()).toMatchObject({
+      chainId: chain.chainId,
+      registry: 'ok',
+      rewardToken: 'ok',
+      rewardSymbol: 'MLY',
+    });
+  });
+
+  it('fails fast and clearly when the RPC is unreachable', async () => {
+    const s = makeService(new Wallet(chain.accounts[1].privateKey));
+    configured(s, { rpcUrl: `http://127.0.0.1:${await closedPort()}` });
+    const started = Date.now();
+    const error = await failure(s.status(uidOf('x')));
+    expect(error.code).toBe('E_DISCONNECTED');
+    expect(error.message).toContain('Cannot reach the RPC');
+    expect(Date.now() - started).toBeLessThan(30_000); // not a hang (the deadline is 8 s)
+  });
+
+  it('times out an RPC that accepts the connection but never answers', async () => {
+    const silent = createServer(() => {}); // accepts, never replies
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      const s = makeService(undefined, { rpcTimeoutMs: 500 });
+      configured(s, { rpcUrl: `http://127.0.0.1:${(silent.address() as { port: number }).port}` });
+      const error = await failure(s.status(uidOf('x')));
+      expect(error.code).toBe('E_TIMEOUT');
+      expect(error.message).toContain('did not answer within');
+    } finally {
+      silent.close();
+    }
+  });
+
+  it('names a wrong chain id', async () => {
+    const s = makeService();
+    configured(s, { chainId: 1 });
+    const error = await failure(s.status(uidOf('x')));
+    expect(error.code).toBe('E_INVALID_INPUT');
+    expect(error.message).toContain(`is on chain ${chain.chainId}, but Settings → Trust says chain 1`);
+  });
+
+  it('names an address with no registry contract (no code, or another contract)', async () => {
+    const s = makeService(new Wallet(chain.accounts[1].privateKey));
+    configured(s, { registryAddress: Wallet.createRandom().address });
+    const empty = await failure(s.status(uidOf('x')));
+    expect(empty.code).toBe('E_NOT_FOUND');
+    expect(empty.message).toContain('There is no Maily registry contract at');
+    // The reward token is a contract, but not a registry.
+    configured(s, { registryAddress: rewardAddress });
+    const wrong = await failure(s.anchor({ uid: uidOf('x'), contentHash: hashOf('x') }));
+    expect(wrong.code).toBe('E_NOT_FOUND');
+    expect((await s.check()).registry).toBe('no-contract');
+    // And the other way round: the registry is no reward token.
+    configured(s, { rewardTokenAddress: registryAddress });
+    expect((await failure(s.rewardHistory())).message).toContain('There is no reward token contract at');
+  });
+
+  it('says the signer has no funds for gas', async () => {
+    const s = makeService(Wallet.createRandom());
+    configured(s);
+    const error = await failure(s.anchor({ uid: uidOf('poor'), contentHash: hashOf('poor') }));
+    expect(error.code).toBe('E_INVALID_INPUT');
+    expect(error.message).toContain('has not enough funds to pay for gas');
+  });
+});
