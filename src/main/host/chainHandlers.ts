@@ -11,18 +11,23 @@ type ChainChannel =
   | 'chain:status'
   | 'chain:rewards';
 
-/** The optional chain channels (work in progress: wired to the chain service as it lands). */
-export function createChainHandlers(_services: Services): Pick<Handlers, ChainChannel> {
-  const notYet = () => {
-    throw new MailyError(ErrorCode.Internal, 'Chain anchoring is not available in this build yet');
-  };
+/**
+ * The optional chain channels. The content hash to anchor or compare comes from the
+ * input; the chain service checks everything else (off, wrong chain, no contract, …).
+ */
+export function createChainHandlers(services: Services): Pick<Handlers, ChainChannel> {
+  const { chain } = services;
   return {
-    'chain:getSettings': notYet,
-    'chain:configure': notYet,
-    'chain:check': notYet,
-    'chain:anchor': notYet,
-    'chain:revoke': notYet,
-    'chain:status': notYet,
-    'chain:rewards': notYet,
+    'chain:getSettings': () => chain.getSettings(),
+    'chain:configure': (input) => chain.configure(input),
+    'chain:check': () => chain.check(),
+    'chain:anchor': ({ uid, contentHash }) => {
+      if (!contentHash)
+        throw new MailyError(ErrorCode.InvalidInput, 'Give the certificate’s content hash to anchor it.');
+      return chain.anchor({ uid, contentHash });
+    },
+    'chain:revoke': (input) => chain.revoke(input),
+    'chain:status': ({ uid, contentHash }) => chain.status(uid, contentHash),
+    'chain:rewards': ({ address }) => chain.rewardHistory(address),
   };
 }

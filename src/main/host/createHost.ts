@@ -153,6 +153,8 @@ function forwardServiceEvents(services: Services, sessions: Map<string, SessionS
   const offDownloads = services.models.downloads.onProgress((view) => all('models:download', view));
   const offLlm = services.llm.onStatus((status) => all('llm:changed', status));
   const offExternal = services.externalNodes.onChanged((change) => all('mesh:externalChanged', change));
+  const offChain = services.chain.onChange((settings) => all('chain:changed', settings));
+  const offAnchored = services.chain.onAnchored((change) => all('chain:anchored', change));
   return () => {
     offTeams();
     offProfile();
@@ -163,6 +165,8 @@ function forwardServiceEvents(services: Services, sessions: Map<string, SessionS
     offDownloads();
     offLlm();
     offExternal();
+    offChain();
+    offAnchored();
     offCampaigns();
     offDocs();
     changed.cancel();

@@ -17,6 +17,7 @@ import { SettingsStore } from './settings/SettingsStore';
 import { SignalingService } from './signaling/SignalingService';
 import { Database } from './storage/Database';
 import { TeamService } from './teams/TeamService';
+import { ChainService } from './trust/chain/ChainService';
 import { VersionService } from './versions/VersionService';
 import type { SignalingSettings } from '../../shared/collab/team';
 
@@ -66,6 +67,8 @@ export interface Services {
   metrics: LlmMetrics;
   /** OpenAI-compatible servers added as LLM nodes (keys encrypted in the secrets store). */
   externalNodes: ExternalNodes;
+  /** The optional chain part of trust certificates (anchoring, reward history); off by default. */
+  chain: ChainService;
   /** Closes in reverse order: documents are compacted before the database closes. */
   dispose(): Promise<void>;
 }
@@ -82,6 +85,8 @@ export function createServices(options: ServicesOptions): Services {
   const versions = new VersionService(database, docs, { log: options.log });
   const settings = new SettingsStore(database);
   const profile = new ProfileService(settings);
+  // Off until an RPC URL is set; the trust core gives it its signer with `chain.useSigner`.
+  const chain = new ChainService(settings);
   const signaling = new SignalingService(settings, { override: options.signaling, log: options.log });
   // A team made here, and every invite from here, lists this machine's server while it runs.
   const localSignaling = () => (signaling.status().state === 'running' ? signaling.status().urls : []);
@@ -127,7 +132,9 @@ export function createServices(options: ServicesOptions): Services {
     agents,
     metrics,
     externalNodes,
+    chain,
     async dispose() {
+      chain.dispose(); // destroys its RPC provider; nothing is running in the background
       ai.dispose(); // stops running jobs before their node goes
       agents.dispose();
       await externalNodes.dispose();

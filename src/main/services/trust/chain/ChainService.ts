@@ -51,6 +51,12 @@ export interface ChainServiceOptions {
 }
 
 /** A certificate as the chain needs it. */
+export interface AnchorChange {
+  uid: string;
+  state: 'anchored' | 'revoked';
+  txHash: string;
+}
+
 export interface AnchorInput {
   uid: string;
   contentHash: string;
@@ -72,15 +78,17 @@ interface Connection {
  */
 export class ChainService {
   readonly #settings: Pick<SettingsStore, 'read' | 'write'>;
-  readonly #options: Required<Omit<ChainServiceOptions, 'signerFor'>> & Pick<ChainServiceOptions, 'signerFor'>;
+  readonly #options: Required<Omit<ChainServiceOptions, 'signerFor'>>;
   readonly #listeners = new Set<(settings: ChainSettings) => void>();
+  readonly #anchorListeners = new Set<(change: AnchorChange) => void>();
+  #signerFor: ChainServiceOptions['signerFor'];
   #connection: Connection | null = null;
   #disposed = false;
 
   constructor(settings: Pick<SettingsStore, 'read' | 'write'>, options: ChainServiceOptions = {}) {
     this.#settings = settings;
+    this.#signerFor = options.signerFor;
     this.#options = {
-      signerFor: options.signerFor,
       rpcTimeoutMs: options.rpcTimeoutMs ?? 8_000,
       txTimeoutMs: options.txTimeoutMs ?? 120_000,
       logChunkBlocks: options.logChunkBlocks ?? 5_000,
@@ -113,6 +121,17 @@ export class ChainService {
   onChange(listener: (settings: ChainSettings) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
+  }
+
+  /** Calls `listener` after a certificate was anchored or revoked from here; returns the unsubscribe. */
+  onAnchored(listener: (change: AnchorChange) => void): () => void {
+    this.#anchorListeners.add(listener);
+    return () => this.#anchorListeners.delete(listener);
+  }
+
+  /** Sets where anchoring gets its signer (the trust core's local key), when it was not given at construction. */
+  useSigner(signerFor: (provider: JsonRpcProvider) => Promise<Signer>): void {
+    this.#signerFor = signerFor;
   }
 
   /** Connects and says what the RPC and the configured contracts are. */
@@ -154,6 +173,7 @@ export class ChainService {
         `This certificate is already anchored (by ${existing.anchorer} in block ${existing.blockNumber}); a certificate can be anchored only once.`,
       );
     const receipt = await this.#send(() => registry.anchor(certificate.uid, certificate.contentHash), ctx);
+    this.#emitAnchored({ uid: certificate.uid.toLowerCase(), state: 'anchored', txHash: receipt.hash });
     return {
       uid: certificate.uid.toLowerCase(),
       contentHash: certificate.contentHash.toLowerCase(),
@@ -173,6 +193,7 @@ export class ChainService {
     const ctx = { ...this.#ctx(conn, 'revoke the certificate'), from };
     const registry = new Contract(registryAddress, registryInterface, wallet);
     const receipt = await this.#send(() => registry.revoke(input.uid, input.reason), ctx);
+    this.#emitAnchored({ uid: input.uid.toLowerCase(), state: 'revoked', txHash: receipt.hash });
     return {
       uid: input.uid.toLowerCase(),
       reason: input.reason,
@@ -259,6 +280,7 @@ export class ChainService {
   dispose(): void {
     this.#disposed = true;
     this.#listeners.clear();
+    this.#anchorListeners.clear();
     this.#dropConnection();
   }
 
@@ -327,6 +349,10 @@ export class ChainService {
     return this.#connection;
   }
 
+  #emitAnchored(change: AnchorChange): void {
+    for (const listener of this.#anchorListeners) listener(change);
+  }
+
   #dropConnection(): void {
     this.#connection?.provider.destroy();
     this.#connection = null;
@@ -346,12 +372,12 @@ export class ChainService {
 
   async #signer(conn: Connection, given?: Signer): Promise<Signer> {
     if (given) return given.provider ? given : given.connect(conn.provider);
-    if (!this.#options.signerFor)
+    if (!this.#signerFor)
       throw new MailyError(
         ErrorCode.NotFound,
         'There is no signing key on this device yet. Create one in Settings → Trust first.',
       );
-    return this.#options.signerFor(conn.provider);
+    return this.#signerFor(conn.provider);
   }
 
   /** Sends a transaction and waits for it to be mined, with clear errors on the way. */
