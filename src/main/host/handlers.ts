@@ -14,6 +14,7 @@ import { createLlmHandlers } from './llmHandlers';
 import { createMemoryHandlers } from './memoryHandlers';
 import { createExternalNodeHandlers } from './externalNodeHandlers';
 import { createMeshHandlers } from './meshHandlers';
+import { createTracesHandlers } from './tracesHandlers';
 import { createModelHandlers } from './modelHandlers';
 import { createSignalingHandlers } from './signalingHandlers';
 import { createTrustHandlers } from './trustHandlers';
@@ -90,6 +91,7 @@ export function createHandlers(
     ...createMemoryHandlers(services),
     ...createMeshHandlers(services),
     ...createExternalNodeHandlers(services),
+    ...createTracesHandlers(services),
     ...createTrustHandlers(services),
     ...createChainHandlers(services),
     ...createWalletHandlers(services),

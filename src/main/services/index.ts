@@ -11,6 +11,7 @@ import { TestSendService } from './mail/TestSendService';
 import { MemoryService } from './memory/MemoryService';
 import { LlmMetrics } from './metrics/LlmMetrics';
 import { ExternalNodes } from './mesh/external/ExternalNodes';
+import { Tracing } from './tracing/Tracing';
 import { ModelService } from './models/ModelService';
 import { ProfileService } from './settings/ProfileService';
 import { SettingsStore } from './settings/SettingsStore';
@@ -18,6 +19,8 @@ import { SignalingService } from './signaling/SignalingService';
 import { Database } from './storage/Database';
 import { TeamService } from './teams/TeamService';
 import { ChainService } from './trust/chain/ChainService';
+import { SqliteKeyValueStorage } from './trust/walletconnect/SqliteKeyValueStorage';
+import { WalletConnectService } from './trust/walletconnect/WalletConnectService';
 import { VersionService } from './versions/VersionService';
 import type { SignalingSettings } from '../../shared/collab/team';
 
@@ -67,8 +70,12 @@ export interface Services {
   metrics: LlmMetrics;
   /** OpenAI-compatible servers added as LLM nodes (keys encrypted in the secrets store). */
   externalNodes: ExternalNodes;
+  /** OpenTelemetry spans of AI actions and mesh jobs; the recent traces in memory. */
+  tracing: Tracing;
   /** The optional chain part of trust certificates (anchoring, reward history); off by default. */
   chain: ChainService;
+  /** The designer's own wallet over WalletConnect: pairing, session, offline queue (`WalletConnectSigner`). */
+  wallet: WalletConnectService;
   /** Closes in reverse order: documents are compacted before the database closes. */
   dispose(): Promise<void>;
 }
@@ -87,6 +94,8 @@ export function createServices(options: ServicesOptions): Services {
   const profile = new ProfileService(settings);
   // Off until an RPC URL is set; the trust core gives it its signer with `chain.useSigner`.
   const chain = new ChainService(settings);
+  // Idle until a project id is set; its sessions and keys are kept in the workspace database.
+  const wallet = new WalletConnectService({ settings, storage: new SqliteKeyValueStorage(database), log: options.log });
   const signaling = new SignalingService(settings, { override: options.signaling, log: options.log });
   // A team made here, and every invite from here, lists this machine's server while it runs.
   const localSignaling = () => (signaling.status().state === 'running' ? signaling.status().urls : []);
@@ -98,6 +107,7 @@ export function createServices(options: ServicesOptions): Services {
   const offModel = llm.onStatus(() => memory.catchUp());
   const models = new ModelService({ modelsDir: options.modelsDir, settings });
   const metrics = new LlmMetrics();
+  const tracing = new Tracing();
   const externalNodes = new ExternalNodes({ settings, secrets, log: options.log });
   const aiNode = metrics.instrument(llm); // the AI's jobs are counted and timed per node
   const ai = new AiService({
@@ -105,6 +115,7 @@ export function createServices(options: ServicesOptions): Services {
     node: aiNode,
     memory,
     prepare: modelPreparer(llm, models),
+    tracing, // a span per action, a child span per LLM job
   });
   // The agents take an LlmNode: the mesh router, once there is one, spreads their subtasks.
   const agents = new AgentService({
@@ -132,12 +143,16 @@ export function createServices(options: ServicesOptions): Services {
     agents,
     metrics,
     externalNodes,
+    tracing,
     chain,
+    wallet,
     async dispose() {
+      await wallet.dispose(); // closes the relay socket; queued requests stay stored
       chain.dispose(); // destroys its RPC provider; nothing is running in the background
       ai.dispose(); // stops running jobs before their node goes
       agents.dispose();
       await externalNodes.dispose();
+      await tracing.dispose();
       await signaling.dispose(); // frees its port before the host reports it has stopped
       await models.dispose(); // stops downloads; their .part files stay for a resume
       offModel();

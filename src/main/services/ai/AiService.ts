@@ -4,6 +4,8 @@ import type { AiAction, AiDone, AiFailed, AiProgress, AiSource } from '../../../
 import type { MemoryHit } from '../../../shared/ai/memory';
 import { ErrorCode, MailyError, toErrorInfo } from '../../../shared/errors';
 import type { LlmNode } from '../llm/LlmNode';
+import type { Tracing } from '../tracing/Tracing';
+import { actionSpans } from './actionSpans';
 import { emailContext, journeyOutline, type StepLine } from './campaignContext';
 import { parseResult } from './parseResult';
 import {
@@ -39,6 +41,8 @@ export interface AiServiceOptions {
   memoryItems?: number;
   /** Text is sent to the UI at most this often, in ms. Defaults to 30. */
   progressEveryMs?: number;
+  /** Records a span per action with a child span per LLM job. Defaults to none. */
+  tracing?: Tracing;
 }
 
 interface Planned {
@@ -87,8 +91,10 @@ export class AiService {
 
   async #execute(jobId: string, action: AiAction, events: AiEvents, signal: AbortSignal): Promise<void> {
     const started = performance.now();
+    const spans = actionSpans(this.#options.tracing, action.kind);
     try {
-      await this.#options.prepare?.();
+      const prepare = this.#options.prepare;
+      if (prepare) await spans.step('model.prepare', prepare);
       const planned = await this.#plan(action);
       let pending = '';
       let tokens = 0;
@@ -98,19 +104,23 @@ export class AiService {
         if (pending) events.progress({ jobId, delta: pending, tokens });
         pending = '';
       };
-      const result = await this.#options.node.generate(
-        {
-          messages: planned.prompt.messages,
-          jsonSchema: planned.prompt.jsonSchema,
-          maxTokens: planned.prompt.maxTokens,
-          temperature: planned.prompt.temperature,
-        },
-        (delta) => {
-          pending += delta;
-          tokens += 1;
-          timer ??= setTimeout(flush, this.#options.progressEveryMs ?? 30);
-        },
-        signal,
+      const node = this.#options.node;
+      const result = await spans.job(node, (trace) =>
+        node.generate(
+          {
+            messages: planned.prompt.messages,
+            jsonSchema: planned.prompt.jsonSchema,
+            maxTokens: planned.prompt.maxTokens,
+            temperature: planned.prompt.temperature,
+            trace,
+          },
+          (delta) => {
+            pending += delta;
+            tokens += 1;
+            timer ??= setTimeout(flush, this.#options.progressEveryMs ?? 30);
+          },
+          signal,
+        ),
       );
       if (timer) clearTimeout(timer);
       flush();
@@ -124,7 +134,9 @@ export class AiService {
         ms: Math.round(performance.now() - started),
         stopped: result.stop === 'cancelled',
       });
+      spans.end(null);
     } catch (error) {
+      spans.end(error);
       events.failed({ jobId, error: toErrorInfo(error) });
     }
   }
