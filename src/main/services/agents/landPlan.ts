@@ -40,7 +40,7 @@ function emailBody(output: Extract<SubtaskOutput, { kind: 'email' }>): Block[] {
  * Writes a finished run into a copy of the campaign with the app's own writers (the
  * canvas's `addNode`/`addEdge`, the email editor's `writeEmail`) and returns the change as
  * one update. Email subtasks become Email steps with subject, preheader and text blocks,
- * in dependency order, joined by 2-day waits, in a row to the right of everything on
+ * in dependency order, joined by 2-day waits and ending in an Exit, in a row to the right of everything on
  * the canvas; an empty journey also gets an Entry. The other outputs (analysis, notes,
  * step ideas) become Notes in a row above. Strings were sanitised when parsed and are
  * capped again here; the caller's doc is not touched.
@@ -104,6 +104,12 @@ export function landPlan(source: Y.Doc, plan: AgentPlan, subtasks: readonly Subt
       nodeIds.push(id);
       link(id);
     });
+    if (emails.length) {
+      // Contacts leave the series after its last email (a dead end is an error otherwise).
+      const exit = addNode(doc, 'goal', place(), { label: 'Series done', type: 'exit', event: '' });
+      nodeIds.push(exit);
+      link(exit);
+    }
     others.forEach((s, i) => {
       const task = planById.get(s.id);
       const heading = `${cleanLine(task?.title, MAX_LABEL)} (${task?.role ?? 'agent'})`;
