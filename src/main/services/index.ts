@@ -95,7 +95,11 @@ export function createServices(options: ServicesOptions): Services {
   // Off until an RPC URL is set; the trust core gives it its signer with `chain.useSigner`.
   const chain = new ChainService(settings);
   // Idle until a project id is set; its sessions and keys are kept in the workspace database.
-  const wallet = new WalletConnectService({ settings, storage: new SqliteKeyValueStorage(database), log: options.log });
+  const wallet = new WalletConnectService({
+    settings,
+    storage: new SqliteKeyValueStorage(database),
+    log: options.log,
+  });
   const signaling = new SignalingService(settings, { override: options.signaling, log: options.log });
   // A team made here, and every invite from here, lists this machine's server while it runs.
   const localSignaling = () => (signaling.status().state === 'running' ? signaling.status().urls : []);

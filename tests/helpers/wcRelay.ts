@@ -1,0 +1,283 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+
+/**
+ * A minimal WalletConnect relay on loopback, speaking enough of the relay's JSON-RPC
+ * (`@walletconnect/relay-api`, as used by `@walletconnect/core` 2.25) for a dapp and a
+ * wallet `SignClient` to pair, settle a session and exchange requests, with no internet:
+ *
+ * - `irn_subscribe` / `irn_batchSubscribe` (answer subscription ids), `irn_unsubscribe` /
+ *   `irn_batchUnsubscribe`;
+ * - `irn_publish` / `irn_batchPublish`, and the custom publishes of the sign protocol
+ *   `wc_proposeSession` (the proposal, on the pairing topic) and `wc_approveSession` (the
+ *   proposal response on the pairing topic, the settlement on the session topic);
+ * - delivery as `irn_subscription` requests `{id, data: {topic, message, publishedAt,
+ *   tag}}` that the client acknowledges;
+ * - retention: a message published before anyone else subscribed to its topic is
+ *   delivered on subscribe (and by `irn_batchFetchMessages`), once per client, never back
+ *   to the client that published it; it survives `stop()`/`start()` like a real relay's
+ *   mailbox.
+ *
+ * Any `auth` and `projectId` are accepted; the client is told apart by the `iss` of its
+ * auth JWT. `stop()` drops every connection and frees the port; `start()` listens on the
+ * same port again (for offline tests).
+ */
+
+interface Stored {
+  topic: string;
+  message: string;
+  publishedAt: number;
+  tag: number;
+  expiresAt: number;
+  from: string;
+  deliveredTo: Set<string>;
+}
+
+interface Conn {
+  socket: WebSocket;
+  clientId: string;
+  topics: Set<string>;
+}
+
+export interface WcRelay {
+  /** `ws://127.0.0.1:<port>` */
+  readonly url: string;
+  readonly port: number;
+  /** JSON-RPC methods received, in order (for assertions and debugging). */
+  readonly methods: string[];
+  /** Clients connected now. */
+  connections(): number;
+  /** Drops every client and stops listening (the port is kept for `start`). */
+  stop(): Promise<void>;
+  /** Listens again on the same port. */
+  start(): Promise<void>;
+  /** Stops for good. */
+  close(): Promise<void>;
+}
+
+const MAX_FRAME = 1024 * 1024;
+const PING_INTERVAL_MS = 10_000;
+
+function clientIdOf(requestUrl: string | undefined): string {
+  try {
+    const auth = new URL(requestUrl ?? '/', 'ws://relay').searchParams.get('auth') ?? '';
+    const payload = auth.split('.')[1] ?? '';
+    const iss = (JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { iss?: unknown }).iss;
+    if (typeof iss === 'string' && iss.length > 0) return iss;
+  } catch {
+    // No or a foreign auth token: treat the connection as its own client.
+  }
+  return `anonymous-${randomUUID()}`;
+}
+
+/** The request's id exactly as sent (it may be a big integer or a `"…n"` string), for the answer. */
+function rawIdOf(text: string): string | null {
+  return /"id"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d+)/.exec(text)?.[1] ?? null;
+}
+
+export async function startWcRelay(options: { port?: number } = {}): Promise<WcRelay> {
+  const messages: Stored[] = [];
+  const conns = new Set<Conn>();
+  const methods: string[] = [];
+  let server: Server | null = null;
+  let wss: WebSocketServer | null = null;
+  let port = options.port ?? 0;
+  let nextId = Date.now() * 1000;
+
+  const subscriptionId = (topic: string, clientId: string) =>
+    createHash('sha256').update(`${topic}:${clientId}`).digest('hex');
+
+  const deliver = (conn: Conn, stored: Stored) => {
+    if (stored.from === conn.clientId || stored.deliveredTo.has(conn.clientId)) return;
+    if (conn.socket.readyState !== conn.socket.OPEN) return;
+    stored.deliveredTo.add(conn.clientId);
+    const request = {
+      id: nextId++,
+      jsonrpc: '2.0',
+      method: 'irn_subscription',
+      params: {
+        id: subscriptionId(stored.topic, conn.clientId),
+        data: { topic: stored.topic, message: stored.message, publishedAt: stored.publishedAt, tag: stored.tag },
+      },
+    };
+    conn.socket.send(JSON.stringify(request));
+  };
+
+  const publish = (from: Conn, topic: unknown, message: unknown, ttl: unknown, tag: unknown) => {
+    if (typeof topic !== 'string' || typeof message !== 'string' || topic.length === 0 || message.length === 0) {
+      throw new Error('topic and message are required');
+    }
+    const now = Date.now();
+    const ttlSeconds = typeof ttl === 'number' && ttl > 0 ? ttl : 300;
+    const stored: Stored = {
+      topic,
+      message,
+      publishedAt: now,
+      tag: typeof tag === 'number' ? tag : 0,
+      expiresAt: now + ttlSeconds * 1000,
+      from: from.clientId,
+      deliveredTo: new Set(),
+    };
+    messages.push(stored);
+    for (const conn of conns) if (conn.topics.has(topic)) deliver(conn, stored);
+  };
+
+  const retained = (topic: string) => {
+    const now = Date.now();
+    for (let i = messages.length - 1; i >= 0; i--) if (messages[i].expiresAt < now) messages.splice(i, 1);
+    return messages.filter((m) => m.topic === topic);
+  };
+
+  const subscribe = (conn: Conn, topic: unknown): string => {
+    if (typeof topic !== 'string' || topic.length === 0) throw new Error('topic is required');
+    conn.topics.add(topic);
+    // After the answer: the client only knows the subscription once it has its id.
+    setImmediate(() => {
+      for (const stored of retained(topic)) deliver(conn, stored);
+    });
+    return subscriptionId(topic, conn.clientId);
+  };
+
+  const handle = (conn: Conn, method: string, params: Record<string, unknown>): unknown => {
+    switch (method) {
+      case 'irn_subscribe':
+        return subscribe(conn, params.topic);
+      case 'irn_batchSubscribe':
+        return (Array.isArray(params.topics) ? params.topics : []).map((topic) => subscribe(conn, topic));
+      case 'irn_unsubscribe':
+        if (typeof params.topic === 'string') conn.topics.delete(params.topic);
+        return true;
+      case 'irn_batchUnsubscribe':
+        for (const s of Array.isArray(params.subscriptions) ? params.subscriptions : []) {
+          const topic = (s as { topic?: unknown }).topic;
+          if (typeof topic === 'string') conn.topics.delete(topic);
+        }
+        return true;
+      case 'irn_publish':
+        publish(conn, params.topic, params.message, params.ttl, params.tag);
+        return true;
+      case 'irn_batchPublish':
+        for (const m of Array.isArray(params.messages) ? params.messages : []) {
+          const p = m as Record<string, unknown>;
+          publish(conn, p.topic, p.message, p.ttl, p.tag);
+        }
+        return true;
+      // The sign protocol's own publishes also subscribe the sender, as the real relay does:
+      // the dapp to the pairing topic (for the wallet's answer), the wallet to the session topic.
+      case 'wc_proposeSession':
+        subscribe(conn, params.pairingTopic);
+        publish(conn, params.pairingTopic, params.sessionProposal, params.ttl, 1100);
+        return true;
+      case 'wc_approveSession':
+        subscribe(conn, params.sessionTopic);
+        publish(conn, params.pairingTopic, params.sessionProposalResponse, params.ttl, 1101);
+        publish(conn, params.sessionTopic, params.sessionSettlementRequest, params.ttl, 1102);
+        return true;
+      case 'irn_batchFetchMessages': {
+        const topics = Array.isArray(params.topics) ? params.topics.filter((t) => typeof t === 'string') : [];
+        const out: { topic: string; message: string; publishedAt: number; tag: number }[] = [];
+        for (const topic of topics) {
+          for (const stored of retained(topic)) {
+            if (stored.from === conn.clientId || stored.deliveredTo.has(conn.clientId)) continue;
+            stored.deliveredTo.add(conn.clientId);
+            out.push({ topic, message: stored.message, publishedAt: stored.publishedAt, tag: stored.tag });
+          }
+        }
+        return { messages: out, hasMore: false };
+      }
+      default:
+        throw Object.assign(new Error(`Unknown method ${method}`), { code: -32601 });
+    }
+  };
+
+  const onConnection = (socket: WebSocket, requestUrl: string | undefined) => {
+    const conn: Conn = { socket, clientId: clientIdOf(requestUrl), topics: new Set() };
+    conns.add(conn);
+    // The real relay pings every 30 s; a client that hears nothing for 35 s drops the socket.
+    const ping = setInterval(() => socket.ping(), PING_INTERVAL_MS);
+    socket.on('close', () => {
+      clearInterval(ping);
+      conns.delete(conn);
+    });
+    socket.on('error', () => socket.terminate());
+    socket.on('message', (data) => {
+      const text = data.toString();
+      let payload: { method?: unknown; params?: unknown };
+      try {
+        payload = JSON.parse(text) as typeof payload;
+      } catch {
+        return; // not JSON: a real relay would drop it too
+      }
+      if (typeof payload.method !== 'string') return; // an acknowledgement of our irn_subscription
+      const rawId = rawIdOf(text) ?? 'null';
+      methods.push(payload.method);
+      if (process.env.WC_RELAY_DEBUG)
+        console.log(
+          'relay',
+          Date.now() % 100000,
+          conn.clientId.slice(-6),
+          payload.method,
+          JSON.stringify(payload.params).slice(0, 120),
+        );
+      let answer: string;
+      try {
+        const result = handle(conn, payload.method, (payload.params ?? {}) as Record<string, unknown>);
+        answer = `{"id":${rawId},"jsonrpc":"2.0","result":${JSON.stringify(result)}}`;
+      } catch (error) {
+        const code = (error as { code?: number }).code ?? -32602;
+        answer = `{"id":${rawId},"jsonrpc":"2.0","error":${JSON.stringify({ code, message: (error as Error).message })}}`;
+      }
+      socket.send(answer);
+    });
+  };
+
+  const start = async () => {
+    if (server) return;
+    const http = createServer((_req, res) => {
+      res.writeHead(426, { 'content-type': 'text/plain' }).end('WebSocket only');
+    });
+    const ws = new WebSocketServer({ server: http, maxPayload: MAX_FRAME });
+    ws.on('connection', (socket, request) => onConnection(socket, request.url));
+    await new Promise<void>((resolve, reject) => {
+      http.once('error', reject);
+      http.listen(port, '127.0.0.1', () => {
+        http.off('error', reject);
+        resolve();
+      });
+    });
+    port = (http.address() as AddressInfo).port;
+    server = http;
+    wss = ws;
+  };
+
+  const stop = async () => {
+    const http = server;
+    const ws = wss;
+    server = null;
+    wss = null;
+    for (const conn of conns) conn.socket.terminate();
+    conns.clear();
+    if (ws) await new Promise<void>((resolve) => ws.close(() => resolve()));
+    if (http) {
+      http.closeAllConnections();
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+    }
+  };
+
+  await start();
+  return {
+    get url() {
+      return `ws://127.0.0.1:${port}`;
+    },
+    get port() {
+      return port;
+    },
+    methods,
+    connections: () => conns.size,
+    stop,
+    start,
+    close: stop,
+  };
+}
