@@ -1,6 +1,7 @@
 import { TeamsButton } from '../features/collab';
 import { MemoryButton } from '../features/memory';
 import { ModelsButton } from '../features/models';
+import { TrustSettingsButton, VerifyButton } from '../features/trust';
 import { WorkspaceScreen } from '../features/workspace';
 import { CampaignScreen } from './CampaignScreen';
 import { ConnectionBanner } from './ConnectionBanner';
@@ -22,6 +23,8 @@ export function App() {
               <TeamsButton onOpen={navigate} />
               <MemoryButton />
               <ModelsButton />
+              <VerifyButton />
+              <TrustSettingsButton />
             </>
           }
         />
