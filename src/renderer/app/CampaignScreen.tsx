@@ -3,6 +3,7 @@ import { emailAiSlots } from './aiSlots';
 import { useCanvasAi } from '../features/ai';
 import { useCollab } from '../features/collab';
 import { SaveStatus, useCampaignDoc } from '../features/documents';
+import { useCampaignTrust, VerifyButton } from '../features/trust';
 import { SimulatorPanel, simulatorKeyShortcuts, simulatorShortcutHint } from '../features/simulator';
 import { useVersionsPanel, VersionsPanel, versionsKeyShortcuts, versionsShortcutHint } from '../features/versions';
 import { newId } from '../../shared/journey/ydoc';
@@ -26,6 +27,12 @@ export function CampaignScreen({ campaignId, onBack }: { campaignId: string; onB
   const doc = useCampaignDoc(campaignId);
   const collab = useCollab(campaignId, doc.doc, doc.readOnly);
   const canvasAi = useCanvasAi(campaignId);
+  const trust = useCampaignTrust(
+    campaignId,
+    doc.doc,
+    doc.readOnly,
+    doc.save.kind === 'saved' ? doc.save.savedAt : null,
+  );
   const [name, setName] = useState('');
   useEffect(() => {
     const load = () =>
@@ -79,6 +86,7 @@ export function CampaignScreen({ campaignId, onBack }: { campaignId: string; onB
             Versions
           </button>
         )}
+        {doc.status === 'ready' && <VerifyButton />}
       </header>
       {doc.readOnly && doc.problem && (
         <div className="readonly-banner" role="alert">
@@ -104,6 +112,7 @@ export function CampaignScreen({ campaignId, onBack }: { campaignId: string; onB
               origin={editorOrigin}
               presence={collab.presence ?? undefined}
               ai={canvasAi ?? undefined}
+              trust={trust.canvas}
             />
           </Suspense>
           {editingEmail && (
@@ -116,6 +125,7 @@ export function CampaignScreen({ campaignId, onBack }: { campaignId: string; onB
                 onClose={() => setEditingEmail(null)}
                 presence={collab.presence ?? undefined}
                 ai={emailAi ?? undefined}
+                trust={trust.emailHeader(editingEmail)}
               />
             </Suspense>
           )}
@@ -142,6 +152,7 @@ export function CampaignScreen({ campaignId, onBack }: { campaignId: string; onB
             </Suspense>
           )}
           {collab.panel}
+          {trust.panel}
         </div>
       )}
     </main>
