@@ -155,6 +155,8 @@ function forwardServiceEvents(services: Services, sessions: Map<string, SessionS
   const offExternal = services.externalNodes.onChanged((change) => all('mesh:externalChanged', change));
   const offChain = services.chain.onChange((settings) => all('chain:changed', settings));
   const offAnchored = services.chain.onAnchored((change) => all('chain:anchored', change));
+  const offWallet = services.wallet.onChanged((status) => all('wallet:changed', status));
+  const offWalletQueue = services.wallet.onQueueChanged((change) => all('wallet:queueChanged', change));
   const tracesChanged = throttleById(CHANGE_EVENT_INTERVAL_MS, (traceId) => all('traces:changed', { traceId }));
   const offTraces = services.tracing.onChanged((traceId) => tracesChanged.push(traceId));
   return () => {
@@ -169,6 +171,8 @@ function forwardServiceEvents(services: Services, sessions: Map<string, SessionS
     offExternal();
     offChain();
     offAnchored();
+    offWallet();
+    offWalletQueue();
     offTraces();
     tracesChanged.cancel();
     offCampaigns();
