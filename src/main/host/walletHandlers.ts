@@ -2,12 +2,7 @@ import type { Services } from '../services';
 import type { Handlers } from './dispatch';
 
 type WalletChannel =
-  | 'wallet:status'
-  | 'wallet:configure'
-  | 'wallet:pair'
-  | 'wallet:disconnect'
-  | 'wallet:queue'
-  | 'wallet:cancelQueued';
+  'wallet:status' | 'wallet:configure' | 'wallet:pair' | 'wallet:disconnect' | 'wallet:queue' | 'wallet:cancelQueued';
 
 /** The WalletConnect channels: the designer's own wallet (pairing, session, offline queue). */
 export function createWalletHandlers(services: Services): Pick<Handlers, WalletChannel> {
