@@ -8,6 +8,8 @@ import { MailyError } from '../../src/shared/errors';
 import { CHAIN_OFF_MESSAGE } from '../../src/shared/trust/chain';
 import { tempWorkspace, type TempWorkspace } from '../unit/main/services/helpers';
 import { startLocalChain, type LocalChain } from '../helpers/localChain';
+import { startHost, type HostProcess } from '../helpers/hostProcess';
+import { TestClient } from '../helpers/wsClient';
 
 /**
  * The optional chain part against a real local EVM (Hardhat's in-process network over
@@ -284,5 +286,123 @@ describe('ChainService on a local chain', () => {
     const error = await failure(s.anchor({ uid: uidOf('poor'), contentHash: hashOf('poor') }));
     expect(error.code).toBe('E_INVALID_INPUT');
     expect(error.message).toContain('has not enough funds to pay for gas');
+  });
+});
+
+describe('chain channels through a real `maily serve` host', () => {
+  let host: HostProcess | null = null;
+  let client: TestClient | null = null;
+
+  afterEach(async () => {
+    client?.close();
+    await host?.stop('SIGKILL');
+    host = client = null;
+  });
+
+  async function connect(): Promise<TestClient> {
+    host = await startHost();
+    client = await TestClient.connect(host.origin, host.token);
+    return client;
+  }
+
+  async function errorOf(c: TestClient, channel: string, input: unknown) {
+    const envelope = await c.request(channel, input);
+    expect(envelope.ok).toBe(false);
+    return envelope.ok ? null! : envelope.error;
+  }
+
+  it('is off by default, then configures, checks and reads anchors and rewards', async () => {
+    const c = await connect();
+    expect(await c.call('chain:getSettings', {})).toMatchObject({ enabled: false, rpcUrl: '' });
+    const uid = uidOf('host-1');
+    for (const [channel, input] of [
+      ['chain:status', { uid }],
+      ['chain:rewards', {}],
+      ['chain:check', {}],
+      ['chain:anchor', { uid, contentHash: hashOf('host-1') }],
+    ] as const)
+      expect(await errorOf(c, channel, input)).toEqual({ code: 'E_INVALID_INPUT', message: CHAIN_OFF_MESSAGE });
+
+    const saved = await c.call('chain:configure', {
+      enabled: true,
+      rpcUrl: chain.url,
+      chainId: chain.chainId,
+      registryAddress: registryAddress.toLowerCase(),
+      rewardTokenAddress: rewardAddress,
+    });
+    expect(saved.registryAddress).toBe(registryAddress);
+    await expect.poll(() => c.events.some((e) => e.ev === 'chain:changed')).toBe(true);
+    expect(await c.call('chain:check', {})).toMatchObject({
+      chainId: chain.chainId,
+      registry: 'ok',
+      rewardToken: 'ok',
+    });
+
+    // Anchored by someone else straight on chain: the host reads it back.
+    const anchorer = chain.accounts[2];
+    const registry = new Contract(registryAddress, ['function anchor(bytes32,bytes32)'], anchorer);
+    await (await registry.anchor(uid, hashOf('host-1'))).wait();
+    expect(await c.call('chain:status', { uid, contentHash: hashOf('host-1') })).toMatchObject({
+      state: 'anchored',
+      contentHash: hashOf('host-1'),
+      contentMatches: true,
+      anchorer: anchorer.address,
+    });
+    expect(await c.call('chain:status', { uid: uidOf('host-none') })).toMatchObject({ state: 'not-anchored' });
+
+    const to = Wallet.createRandom().address;
+    const reward = new Contract(rewardAddress, rewardInterface, chain.accounts[0]);
+    for (const value of [5n, 6n, 7n]) await (await reward.reward(to, value, uid)).wait();
+    const history = await c.call('chain:rewards', { address: to.toLowerCase() });
+    expect(history.address).toBe(to);
+    expect(history.transfers.map((t) => t.rawAmount)).toEqual(['5', '6', '7']);
+  });
+
+  it('answers bad input, a wrong chain, an unreachable RPC and a missing contract clearly, and keeps serving', async () => {
+    const c = await connect();
+    const ftp = await errorOf(c, 'chain:configure', {
+      enabled: true,
+      rpcUrl: 'ftp://x',
+      chainId: 1,
+      registryAddress: null,
+      rewardTokenAddress: null,
+    });
+    expect(ftp.code).toBe('E_INVALID_INPUT');
+    expect(ftp.message).toContain('Enter the RPC address');
+    const badSum = await errorOf(c, 'chain:configure', {
+      enabled: true,
+      rpcUrl: chain.url,
+      chainId: null,
+      registryAddress: '0x5FBDB2315678afecb367f032d93F642f64180aa3',
+      rewardTokenAddress: null,
+    });
+    expect(badSum.message).toContain('wrong checksum');
+    expect((await errorOf(c, 'chain:status', { uid: '0x1234' })).code).toBe('E_INVALID_INPUT');
+
+    const base = {
+      enabled: true,
+      rpcUrl: chain.url,
+      chainId: chain.chainId,
+      registryAddress,
+      rewardTokenAddress: null,
+    };
+    await c.call('chain:configure', { ...base, chainId: 5 });
+    expect((await errorOf(c, 'chain:status', { uid: uidOf('x') })).message).toContain(
+      'but Settings → Trust says chain 5',
+    );
+
+    await c.call('chain:configure', { ...base, rpcUrl: `http://127.0.0.1:${await closedPort()}` });
+    const down = await errorOf(c, 'chain:status', { uid: uidOf('x') });
+    expect(down.code).toBe('E_DISCONNECTED');
+    expect(down.message).toContain('Cannot reach the RPC');
+
+    await c.call('chain:configure', { ...base, registryAddress: Wallet.createRandom().address });
+    expect((await errorOf(c, 'chain:status', { uid: uidOf('x') })).message).toContain(
+      'There is no Maily registry contract',
+    );
+
+    expect((await errorOf(c, 'chain:anchor', { uid: uidOf('x') })).message).toContain('content hash');
+    await c.call('chain:configure', base);
+    expect(await c.call('chain:status', { uid: uidOf('x') })).toMatchObject({ state: 'not-anchored' });
   });
 });
