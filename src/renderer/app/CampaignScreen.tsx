@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { emailAiSlots } from './aiSlots';
+import { AgentsPanel, agentsKeyShortcuts, agentsShortcutHint, useAgents, useAgentsPanel } from '../features/agents';
 import { useCanvasAi } from '../features/ai';
 import { useCollab } from '../features/collab';
 import { SaveStatus, useCampaignDoc } from '../features/documents';
@@ -45,6 +46,8 @@ export function CampaignScreen({ campaignId, onBack }: { campaignId: string; onB
   }, [api, campaignId]);
   const simulation = useSimulation();
   const versions = useVersionsPanel();
+  const agentsPanel = useAgentsPanel();
+  const agents = useAgents(campaignId);
   // The canvas editor's undo origin, shared with the versions panel so the canvas's undo takes a restore back.
   const [editorOrigin] = useState(() => ({ editor: newId() }));
   // Once loaded (usually before the document arrives), render it directly: no Suspense hold-back.
@@ -84,6 +87,17 @@ export function CampaignScreen({ campaignId, onBack }: { campaignId: string; onB
             onClick={versions.toggle}
           >
             Versions
+          </button>
+        )}
+        {doc.status === 'ready' && (
+          <button
+            type="button"
+            aria-pressed={agentsPanel.open}
+            aria-keyshortcuts={agentsKeyShortcuts}
+            title={`Plan and run AI agents that draft emails onto the canvas (${agentsShortcutHint()})`}
+            onClick={agentsPanel.toggle}
+          >
+            Agents
           </button>
         )}
         {doc.status === 'ready' && <VerifyButton />}
@@ -149,6 +163,11 @@ export function CampaignScreen({ campaignId, onBack }: { campaignId: string; onB
                 saved={doc.save.kind === 'saved'}
                 onClose={versions.close}
               />
+            </Suspense>
+          )}
+          {agentsPanel.open && (
+            <Suspense fallback={<p className="muted">Opening the agents…</p>}>
+              <AgentsPanel session={agents} readOnly={doc.readOnly} onClose={agentsPanel.close} />
             </Suspense>
           )}
           {collab.panel}
