@@ -1,6 +1,8 @@
 import { TeamsButton } from '../features/collab';
 import { MemoryButton } from '../features/memory';
+import { MeshButton } from '../features/mesh';
 import { ModelsButton } from '../features/models';
+import { TracesButton } from '../features/traces';
 import { TrustSettingsButton, VerifyButton } from '../features/trust';
 import { WorkspaceScreen } from '../features/workspace';
 import { CampaignScreen } from './CampaignScreen';
@@ -23,6 +25,8 @@ export function App() {
               <TeamsButton onOpen={navigate} />
               <MemoryButton />
               <ModelsButton />
+              <MeshButton />
+              <TracesButton />
               <VerifyButton />
               <TrustSettingsButton />
             </>

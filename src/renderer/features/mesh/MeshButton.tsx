@@ -1,0 +1,24 @@
+import { useState } from 'react';
+import { useWindowShortcut } from '../../app/useWindowShortcut';
+import { MeshDialog } from './MeshDialog';
+
+const isMeshShortcut = (e: KeyboardEvent) => e.ctrlKey && e.altKey && !e.shiftKey && e.key.toLowerCase() === 'm';
+
+/** "Mesh" on the campaigns screen (Ctrl+Alt+M): the team's pooled AI nodes and the external servers. */
+export function MeshButton() {
+  const [open, setOpen] = useState(false);
+  useWindowShortcut(isMeshShortcut, () => setOpen((o) => !o));
+  return (
+    <>
+      <button
+        type="button"
+        onClick={() => setOpen(true)}
+        title="The team's pooled AI nodes (Ctrl+Alt+M)"
+        aria-keyshortcuts="Control+Alt+M"
+      >
+        Mesh
+      </button>
+      {open && <MeshDialog onClose={() => setOpen(false)} />}
+    </>
+  );
+}

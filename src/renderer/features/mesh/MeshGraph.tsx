@@ -1,0 +1,69 @@
+import { Background, Controls, ReactFlow, ReactFlowProvider, useReactFlow, type Edge } from '@xyflow/react';
+import { useEffect, useMemo } from 'react';
+import type { MeshNodeView } from '../../../shared/mesh/mesh';
+import { MeshNodeCard, type MeshFlowNode } from './MeshNodeCard';
+import { edgeLabel, layoutMesh } from './meshGraph';
+
+const nodeTypes = { meshNode: MeshNodeCard };
+
+/** The mesh as a read-only graph: this device in the centre, the others around it, round trips on the edges. */
+export function MeshGraph({ nodes }: { nodes: readonly MeshNodeView[] }) {
+  const { flowNodes, edges } = useMemo(() => {
+    const placed = layoutMesh(nodes);
+    const centre = placed.find((p) => p.node.kind === 'local');
+    const flowNodes: MeshFlowNode[] = placed.map((p) => ({
+      id: p.node.id,
+      type: 'meshNode',
+      position: { x: p.x, y: p.y },
+      data: { node: p.node },
+      draggable: false,
+      connectable: false,
+      selectable: false,
+    }));
+    const edges: Edge[] = centre
+      ? placed
+          .filter((p) => p !== centre)
+          .map((p) => ({
+            id: `local->${p.node.id}`,
+            source: centre.node.id,
+            target: p.node.id,
+            label: edgeLabel(p.node),
+            animated: p.node.running > 0,
+            className: `mesh-edge mesh-edge--${p.node.state}`,
+          }))
+      : [];
+    return { flowNodes, edges };
+  }, [nodes]);
+  return (
+    <div className="mesh-graph" role="region" aria-label="Mesh graph">
+      <ReactFlowProvider>
+        <ReactFlow
+          nodes={flowNodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          nodesDraggable={false}
+          nodesConnectable={false}
+          elementsSelectable={false}
+          fitView
+          fitViewOptions={{ padding: 0.15 }}
+          minZoom={0.2}
+          proOptions={{ hideAttribution: true }}
+        >
+          <Background />
+          <Controls showInteractive={false} />
+          <FitOnChange count={flowNodes.length} />
+        </ReactFlow>
+      </ReactFlowProvider>
+    </div>
+  );
+}
+
+/** Fits the view again when nodes join or leave (React Flow's `fitView` runs only once). */
+function FitOnChange({ count }: { count: number }) {
+  const flow = useReactFlow();
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => void flow.fitView({ padding: 0.15 }));
+    return () => cancelAnimationFrame(frame);
+  }, [flow, count]);
+  return null;
+}
