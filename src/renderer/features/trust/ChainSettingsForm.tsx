@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { defaultChainSettings, type ChainCheck } from '../../../shared/trust/chain';
+// Types only: the chain module's values bring ethers, which the renderer does not need.
+import type { ChainCheck } from '../../../shared/trust/chain';
 import { useApi } from '../../app/BackendContext';
 import { FormError } from './FormError';
 import { useBusy } from './useBusy';
@@ -33,7 +34,8 @@ export function ChainSettingsForm() {
   const [notice, setNotice] = useState<string | null>(null);
   const { busy, error, setError, run } = useBusy();
   useEffect(() => {
-    const s = settings ?? defaultChainSettings;
+    if (!settings) return;
+    const s = settings;
     setDraft(
       (d) =>
         d ?? {
@@ -45,7 +47,7 @@ export function ChainSettingsForm() {
         },
     );
   }, [settings]);
-  if (!draft) return null;
+  if (!draft) return <p className="muted">Reading the chain settings…</p>;
   const change = (patch: Partial<Draft>) => setDraft({ ...draft, ...patch });
   const save = (e: FormEvent) => {
     e.preventDefault();

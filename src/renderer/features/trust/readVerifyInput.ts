@@ -1,5 +1,3 @@
-import { MAX_LINK_CHARS } from '../../../shared/trust/constants';
-
 /** Most bytes of a certificate file read (a certificate is a few KB). */
 const maxFileBytes = 64 * 1024;
 /** Most bytes of an image decoded. */
@@ -33,8 +31,5 @@ export async function readVerifyInput(file: File): Promise<{ text: string; from:
     throw new VerifyInputError(
       'This file is too big to be a Maily certificate (they are a few KB). Pick the .json certificate file.',
     );
-  const text = await file.text();
-  if (text.length > MAX_LINK_CHARS)
-    throw new VerifyInputError('This file is too long to be a Maily certificate. Pick the .json certificate file.');
-  return { text, from: 'file' };
+  return { text: await file.text(), from: 'file' };
 }
