@@ -1,4 +1,5 @@
 import { runCanvasBench } from './canvas.bench';
+import { runChainBench } from './chain.bench';
 import { runCollabBench } from './collab.bench';
 import { runDocsBench } from './docs.bench';
 import { runEmailBench } from './email.bench';
@@ -21,6 +22,7 @@ const results = [
   await runMemoryBench(),
   await runLlmBench(),
   await runSchedulerBench(),
+  await runChainBench(),
 ];
 const summary = results.map(
   (r) => `${(r as { name: string }).name}: ${(r as { met: boolean }).met ? 'targets met' : 'see JSON'}`,
