@@ -1,4 +1,7 @@
+import { execFile } from 'node:child_process';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { Contract, Wallet, id as keccakText, type Signer } from 'ethers';
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
 import { ChainService } from '../../src/main/services/trust/chain/ChainService';
@@ -8,7 +11,7 @@ import { MailyError } from '../../src/shared/errors';
 import { CHAIN_OFF_MESSAGE } from '../../src/shared/trust/chain';
 import { tempWorkspace, type TempWorkspace } from '../unit/main/services/helpers';
 import { startLocalChain, type LocalChain } from '../helpers/localChain';
-import { startHost, type HostProcess } from '../helpers/hostProcess';
+import { repoRoot, startHost, type HostProcess } from '../helpers/hostProcess';
 import { TestClient } from '../helpers/wsClient';
 
 /**
@@ -286,6 +289,38 @@ describe('ChainService on a local chain', () => {
     const error = await failure(s.anchor({ uid: uidOf('poor'), contentHash: hashOf('poor') }));
     expect(error.code).toBe('E_INVALID_INPUT');
     expect(error.message).toContain('has not enough funds to pay for gas');
+  });
+});
+
+describe('scripts/deploy-contracts.mjs', () => {
+  const script = join(repoRoot, 'scripts/deploy-contracts.mjs');
+  const run = promisify(execFile);
+
+  it('deploys both contracts and prints settings the chain service accepts', async () => {
+    const { stdout } = await run(process.execPath, [script, '--rpc', chain.url, '--symbol', 'TST'], {
+      env: { ...process.env, MAILY_DEPLOY_KEY: chain.accounts[3].privateKey },
+    });
+    const printed = JSON.parse(stdout.trim()) as Record<string, unknown>;
+    expect(printed).toMatchObject({ chainId: chain.chainId, deployer: chain.accounts[3].address, rpcUrl: chain.url });
+    const s = makeService();
+    s.configure({
+      enabled: true,
+      rpcUrl: chain.url,
+      chainId: printed.chainId,
+      registryAddress: printed.registryAddress,
+      rewardTokenAddress: printed.rewardTokenAddress,
+    });
+    expect(await s.check()).toMatchObject({ registry: 'ok', rewardToken: 'ok', rewardSymbol: 'TST' });
+  });
+
+  it('refuses to run without a key or an http(s) RPC', async () => {
+    const noKey = { ...process.env };
+    delete noKey.MAILY_DEPLOY_KEY;
+    await expect(run(process.execPath, [script, '--rpc', chain.url], { env: noKey })).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('Set MAILY_DEPLOY_KEY'),
+    });
+    await expect(run(process.execPath, [script, '--rpc', 'ws://x'], { env: noKey })).rejects.toMatchObject({ code: 2 });
   });
 });
 
