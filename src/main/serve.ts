@@ -1,3 +1,4 @@
+import type { MeshOverride } from './services/mesh/MeshService';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,7 +28,11 @@ const usage = `Usage: maily serve [--data-dir DIR] [--port N] [--host ADDRESS]
   --signaling-host ADDRESS
                    address the signaling server binds for this run (default: the stored
                    setting, else 0.0.0.0, the whole network). Either flag turns the server
-                   on without changing the stored settings.`;
+                   on without changing the stored settings.
+  --mesh-host ADDRESS, --mesh-port N
+                   address and TCP port the AI mesh listens on for this run
+  --mesh-mdns-interface ADDRESS
+                   the interface mDNS discovery multicasts on (default: all)`;
 
 interface ServeArgs {
   dataDir: string;
@@ -36,6 +41,8 @@ interface ServeArgs {
   host: string;
   /** Set when a --signaling-* flag is given. */
   signaling?: Partial<SignalingSettings>;
+  /** Set when a --mesh-* flag is given. */
+  mesh?: MeshOverride;
 }
 
 function parse(argv: string[]): ServeArgs {
@@ -48,6 +55,9 @@ function parse(argv: string[]): ServeArgs {
       'secret-key-file': { type: 'string' },
       'signaling-port': { type: 'string' },
       'signaling-host': { type: 'string' },
+      'mesh-host': { type: 'string' },
+      'mesh-port': { type: 'string' },
+      'mesh-mdns-interface': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -67,8 +77,15 @@ function parse(argv: string[]): ServeArgs {
           ...(signalingPort === undefined ? {} : { port: parsePort('--signaling-port', signalingPort) }),
           ...(signalingHost === undefined ? {} : { host: signalingHost }),
         };
+  const meshPort = values['mesh-port'];
+  const mesh: MeshOverride = {
+    ...(values['mesh-host']?.trim() ? { host: values['mesh-host'].trim() } : {}),
+    ...(meshPort === undefined ? {} : { port: parsePort('--mesh-port', meshPort) }),
+    ...(values['mesh-mdns-interface']?.trim() ? { mdnsInterface: values['mesh-mdns-interface'].trim() } : {}),
+  };
   return {
     signaling,
+    mesh,
     dataDir: resolve(values['data-dir'] ?? process.env.MAILY_DATA_DIR ?? join(homedir(), '.maily')),
     port,
     host: values.host ?? '127.0.0.1',
@@ -92,6 +109,7 @@ async function main(): Promise<void> {
     keyring: fileKeyring(args.secretKeyFile),
     log: consoleLogger,
     signaling: args.signaling,
+    mesh: args.mesh,
   });
   const server = await startHeadlessServer({
     host,

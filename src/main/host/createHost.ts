@@ -1,3 +1,4 @@
+import type { MeshOverride } from '../services/mesh/MeshService';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,6 +30,8 @@ export interface HostOptions {
   log?: Logger;
   /** Signaling server settings for this run only (`maily serve --signaling-port`); never stored. Defaults to none. */
   signaling?: Partial<SignalingSettings>;
+  /** AI-mesh settings for this run only (`maily serve --mesh-port`); never stored. */
+  mesh?: MeshOverride;
 }
 
 /** How often one campaign's change is announced at most. */
@@ -76,6 +79,7 @@ export function createHost(options: HostOptions): Host {
       nativeBinding: options.nativeBinding,
       log,
       signaling: options.signaling,
+      mesh: options.mesh,
       modelsDir: join(options.dataDir, 'models'),
     });
   } catch (error) {
@@ -93,6 +97,7 @@ export function createHost(options: HostOptions): Host {
   const unsubscribe = forwardServiceEvents(services, sessions);
   // Never rejects: a failed start becomes the service's error state, shown in the UI.
   void services.signaling.start();
+  void services.mesh.start();
   let disposed = false;
 
   return {
@@ -148,6 +153,7 @@ function forwardServiceEvents(services: Services, sessions: Map<string, SessionS
   const offProfile = services.profile.onChanged((profile) => all('profile:changed', profile));
   const offVersions = services.versions.onChanged((change) => all('versions:changed', change));
   const offSignaling = services.signaling.onChanged((status) => all('signaling:changed', status));
+  const offMesh = services.mesh.onChanged((status) => all('mesh:changed', status));
   const offMemory = services.memory.onChanged((change) => all('memory:changed', change));
   const offModels = services.models.onChanged((modelId) => all('models:changed', { modelId }));
   const offDownloads = services.models.downloads.onProgress((view) => all('models:download', view));
@@ -164,6 +170,7 @@ function forwardServiceEvents(services: Services, sessions: Map<string, SessionS
     offProfile();
     offVersions();
     offSignaling();
+    offMesh();
     offMemory();
     offModels();
     offDownloads();

@@ -8,6 +8,11 @@ import { modelPreparer } from './ai/prepareModel';
 import { LocalLlmNode } from './llm/LocalLlmNode';
 import { FileSecretStore, type Keyring } from './mail/FileSecretStore';
 import { TestSendService } from './mail/TestSendService';
+import { MeshService, type MeshOverride } from './mesh/MeshService';
+import { localMember } from './mesh/localMember';
+import { meshTracing } from './mesh/meshTracing';
+import { sharedExternals } from './mesh/sharedExternals';
+import type { LlmNode } from './llm/LlmNode';
 import { MemoryService } from './memory/MemoryService';
 import { LlmMetrics } from './metrics/LlmMetrics';
 import { ExternalNodes } from './mesh/external/ExternalNodes';
@@ -35,6 +40,8 @@ export interface ServicesOptions {
   nativeBinding?: string;
   /** Where services report failures they survive. Defaults to the console. */
   log?: ErrorLog;
+  /** AI-mesh settings for this run only (CLI flags); never stored. Defaults to none. */
+  mesh?: MeshOverride;
   /** Signaling settings for this run only (CLI flags); they win over the stored ones. Defaults to none. */
   signaling?: Partial<SignalingSettings>;
   /** The folder of GGUF model files (`<dataDir>/models`). */
@@ -76,6 +83,8 @@ export interface Services {
   chain: ChainService;
   /** The designer's own wallet over WalletConnect: pairing, session, offline queue (`WalletConnectSigner`). */
   wallet: WalletConnectService;
+  /** The team's AI mesh: teammates' desktops and external servers pooled; `mesh.router` is the AI's LLM node. */
+  mesh: MeshService;
   /** Closes in reverse order: documents are compacted before the database closes. */
   dispose(): Promise<void>;
 }
@@ -113,12 +122,42 @@ export function createServices(options: ServicesOptions): Services {
   const metrics = new LlmMetrics();
   const tracing = new Tracing();
   const externalNodes = new ExternalNodes({ settings, secrets, log: options.log });
-  const aiNode = metrics.instrument(llm); // the AI's jobs are counted and timed per node
+  const localNode = metrics.instrument(llm); // every node's jobs are counted and timed
+  const local = localMember(llm, models, settings);
+  const prepareLocal = modelPreparer(llm, models);
+  const instrumented = new WeakMap<LlmNode, LlmNode>();
+  const instrument = (node: LlmNode) => {
+    let wrapped = instrumented.get(node);
+    if (!wrapped) instrumented.set(node, (wrapped = metrics.instrument(node)));
+    return wrapped;
+  };
+  const mesh = new MeshService({
+    settings,
+    teams,
+    secrets,
+    local: localNode,
+    localStandby: local.standby,
+    localSlots: local.slots,
+    prepareLocal,
+    displayName: () => profile.get().name,
+    externals: sharedExternals(externalNodes, instrument),
+    instrument,
+    tracing: meshTracing(tracing, options.log && { warn: (m, d) => options.log?.error(m, d) }),
+    override: options.mesh,
+    log: options.log && { warn: (m, d) => options.log?.error(m, d), error: (m, d) => options.log?.error(m, d) },
+  });
+  teams.useMeshAddresses((teamId) => mesh.addressesFor(teamId));
+  // The AI's jobs go through the mesh: to this machine's node, a teammate's, or a server.
+  const aiNode = mesh.router;
+  // Loads this machine's model only when no node anywhere has one (the router loads it when it picks this node).
+  const prepare = async () => {
+    if (!mesh.router.views().some((v) => v.models.length)) await prepareLocal();
+  };
   const ai = new AiService({
     read: (campaignId, fn) => docs.read(campaignId, fn),
     node: aiNode,
     memory,
-    prepare: modelPreparer(llm, models),
+    prepare,
     tracing, // a span per action, a child span per LLM job
   });
   // The agents take an LlmNode: the mesh router, once there is one, spreads their subtasks.
@@ -126,7 +165,7 @@ export function createServices(options: ServicesOptions): Services {
     node: aiNode,
     read: (campaignId, fn) => docs.read(campaignId, fn),
     apply: (campaignId, update, origin) => void docs.applyUpdate(campaignId, update, origin),
-    prepare: modelPreparer(llm, models),
+    prepare,
   });
   return {
     database,
@@ -150,11 +189,14 @@ export function createServices(options: ServicesOptions): Services {
     tracing,
     chain,
     wallet,
+    mesh,
     async dispose() {
       await wallet.dispose(); // closes the relay socket; queued requests stay stored
       chain.dispose(); // destroys its RPC provider; nothing is running in the background
       ai.dispose(); // stops running jobs before their node goes
       agents.dispose();
+      await mesh.dispose(); // leaves the team's network: teammates' jobs here end, theirs fail over
+      local.dispose();
       await externalNodes.dispose();
       await tracing.dispose();
       await signaling.dispose(); // frees its port before the host reports it has stopped

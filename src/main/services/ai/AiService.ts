@@ -133,6 +133,7 @@ export class AiService {
         tokens: result.tokens,
         ms: Math.round(performance.now() - started),
         stopped: result.stop === 'cancelled',
+        ...(result.nodes?.length ? { nodes: result.nodes } : {}),
       });
       spans.end(null);
     } catch (error) {

@@ -15,7 +15,7 @@ import type { SecretStore } from '../mail/SecretStore';
 import type { Database } from '../storage/Database';
 import { storageError } from '../storage/storageError';
 import { INVITE_LINK_PREFIX, decodeInvite, encodeInvite } from './inviteCode';
-import { keyId, lobbyTopic, newTeamSecret, roomName, roomPassword } from './roomKeys';
+import { keyId, lobbyTopic, meshPsk, newTeamSecret, roomName, roomPassword } from './roomKeys';
 
 /** Options for {@link TeamService}. */
 export interface TeamServiceOptions {
@@ -73,6 +73,8 @@ export class TeamService {
   readonly #options: TeamServiceOptions;
   readonly #now: () => number;
   readonly #listeners = new Set<(teamId: string) => void>();
+  readonly #meshListeners = new Set<(teamId: string, addresses: string[]) => void>();
+  #localMesh: ((teamId: string) => string[]) | null = null;
   readonly #sql: Record<'get' | 'list' | 'upsert' | 'update' | 'remove', Statement>;
 
   constructor(db: Database, options: TeamServiceOptions) {
@@ -119,6 +121,7 @@ export class TeamService {
     const invite = decodeInvite(code);
     await this.#options.secrets.set(secretKey(invite.team.id), invite.secret);
     const team = this.#save(invite.team.id, invite.team.name, invite.secret, invite.signaling, invite.iceServers ?? []);
+    if (invite.mesh?.length) for (const listener of this.#meshListeners) listener(team.id, invite.mesh);
     const campaign = invite.campaign
       ? this.#options.campaigns.adopt(invite.campaign.id, invite.campaign.name, team.id)
       : null;
@@ -136,12 +139,14 @@ export class TeamService {
     }
     const local = this.#options.localSignaling?.() ?? [];
     const signaling = [...new Set([...local, ...team.signaling])].slice(0, 8);
+    const mesh = (this.#localMesh?.(teamId) ?? []).slice(0, 8);
     const code = encodeInvite({
       v: 1,
       team: { id: team.id, name: team.name },
       secret,
       signaling,
       ...(team.iceServers.length ? { iceServers: team.iceServers } : {}),
+      ...(mesh.length ? { mesh } : {}),
       ...(campaign ? { campaign: { id: campaign.id, name: campaign.name } } : {}),
     });
     return { code, link: `${INVITE_LINK_PREFIX}${code}`, teamName: team.name, campaignName: campaign?.name ?? null };
@@ -163,6 +168,23 @@ export class TeamService {
     await this.#options.secrets.delete?.(secretKey(teamId));
     this.#emit(teamId);
     return { teamId };
+  }
+
+  /** The pre-shared key of the team's AI mesh (derived from its secret; never leaves the main process). */
+  async meshKey(teamId: string): Promise<Uint8Array> {
+    this.get(teamId);
+    return meshPsk(await this.#secret(teamId));
+  }
+
+  /** Where invites get this machine's AI-mesh addresses for a team (the mesh starts after the teams). */
+  useMeshAddresses(addresses: (teamId: string) => string[]): void {
+    this.#localMesh = addresses;
+  }
+
+  /** Listens for the mesh addresses invites bring (the inviter's host). Returns the unsubscribe. */
+  onMeshAddresses(listener: (teamId: string, addresses: string[]) => void): () => void {
+    this.#meshListeners.add(listener);
+    return () => this.#meshListeners.delete(listener);
   }
 
   /** The room a shared campaign syncs in, or null for a private campaign. */
@@ -192,6 +214,7 @@ export class TeamService {
 
   dispose(): void {
     this.#listeners.clear();
+    this.#meshListeners.clear();
   }
 
   #save(id: string, name: string, secret: string, signaling: string[], ice: IceServer[]): TeamView {

@@ -43,3 +43,13 @@ export function keyId(secret: string): string {
 export function lobbyTopic(teamId: string): string {
   return `maily-lobby-${createHash('sha256').update(`maily/lobby/v1:${teamId}`).digest('base64url').slice(0, 32)}`;
 }
+
+/**
+ * The pre-shared key of the team's AI mesh (a libp2p private network): 32 bytes derived
+ * from the secret, in libp2p's PSK file format. A machine without the secret cannot
+ * finish even the first handshake with a teammate's host.
+ */
+export function meshPsk(secret: string): Uint8Array {
+  const hex = Buffer.from(derive(secret, 'mesh-psk', '', 32), 'base64url').toString('hex');
+  return new TextEncoder().encode(`/key/swarm/psk/1.0.0/\n/base16/\n${hex}`);
+}
