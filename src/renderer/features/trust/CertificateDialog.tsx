@@ -3,7 +3,7 @@ import { createPortal } from 'react-dom';
 import { messageOf } from '../../../shared/errors';
 import type { CertificateView, SignerKind } from '../../../shared/trust/types';
 import { useApi } from '../../app/BackendContext';
-import { useModal } from '../../app/useModal';
+import { useTrustModal } from './useTrustModal';
 import { certificateState, formatDate } from './badges';
 import { CertificateShare } from './CertificateShare';
 import { ChainAnchor } from './ChainAnchor';
@@ -106,7 +106,7 @@ export function CertificateDialog({
   onSign,
 }: CertificateDialogProps) {
   const api = useApi();
-  const { dialog, handlers } = useModal(onClose);
+  const { dialog, handlers } = useTrustModal(onClose);
   const [certificates, setCertificates] = useState<CertificateView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const chain = useChainSettings();

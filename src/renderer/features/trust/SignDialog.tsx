@@ -3,7 +3,7 @@ import { createPortal } from 'react-dom';
 import { ErrorCode, MailyError, messageOf } from '../../../shared/errors';
 import type { CertificateView, SignerKind } from '../../../shared/trust/types';
 import { useApi } from '../../app/BackendContext';
-import { useModal } from '../../app/useModal';
+import { useTrustModal } from './useTrustModal';
 import { CertificateShare } from './CertificateShare';
 import { FormError } from './FormError';
 import { LocalKeySection } from './LocalKeySection';
@@ -47,7 +47,7 @@ function SigningProgress({ signer, offline }: { signer: SignerKind; offline: boo
  */
 export function SignDialog({ campaignId, emailId, emailLabel, onClose }: SignDialogProps) {
   const api = useApi();
-  const { dialog, handlers } = useModal(onClose);
+  const { dialog, handlers } = useTrustModal(onClose);
   const ids = useId();
   const key = useKeyStatus();
   const wallet = useWalletStatus();

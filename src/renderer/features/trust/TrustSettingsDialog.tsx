@@ -1,5 +1,5 @@
 import { createPortal } from 'react-dom';
-import { useModal } from '../../app/useModal';
+import { useTrustModal } from './useTrustModal';
 import { AddressBook } from './AddressBook';
 import { ChainSettingsForm } from './ChainSettingsForm';
 import { FormError } from './FormError';
@@ -10,7 +10,7 @@ import { WalletSection, WalletSettingsForm } from './WalletSection';
 
 /** Trust settings: the local key, the WalletConnect wallet, the team address book and the optional chain. */
 export function TrustSettingsDialog({ onClose }: { onClose: () => void }) {
-  const { dialog, handlers } = useModal(onClose);
+  const { dialog, handlers } = useTrustModal(onClose);
   const key = useKeyStatus();
   const wallet = useWalletStatus();
   return createPortal(

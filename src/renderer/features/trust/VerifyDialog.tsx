@@ -3,7 +3,7 @@ import { createPortal } from 'react-dom';
 import { messageOf } from '../../../shared/errors';
 import type { Verification } from '../../../shared/trust/types';
 import { useApi } from '../../app/BackendContext';
-import { useModal } from '../../app/useModal';
+import { useTrustModal } from './useTrustModal';
 import { describeVerification } from './describeVerification';
 import { FormError } from './FormError';
 import { readVerifyInput, VerifyInputError } from './readVerifyInput';
@@ -39,7 +39,7 @@ function VerdictView({ verification, source }: { verification: Verification; sou
  */
 export function VerifyDialog({ onClose }: { onClose: () => void }) {
   const api = useApi();
-  const { dialog, handlers } = useModal(onClose);
+  const { dialog, handlers } = useTrustModal(onClose);
   const [link, setLink] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
