@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -289,6 +290,89 @@ describe('ChainService on a local chain', () => {
     const error = await failure(s.anchor({ uid: uidOf('poor'), contentHash: hashOf('poor') }));
     expect(error.code).toBe('E_INVALID_INPUT');
     expect(error.message).toContain('has not enough funds to pay for gas');
+  });
+});
+
+describe('ChainService against a hostile RPC', () => {
+  /** A JSON-RPC server that answers the chain id correctly and `answer(method)` for the rest. */
+  async function fakeRpc(answer: (method: string) => unknown) {
+    const server = createHttpServer((req, res) => {
+      let body = '';
+      req.on('data', (d: Buffer) => (body += d.toString()));
+      req.on('end', () => {
+        let method = '';
+        let id: unknown = 1;
+        try {
+          ({ method, id } = JSON.parse(body) as { method: string; id: unknown });
+        } catch {
+          // answer anyway
+        }
+        const result = method === 'eth_chainId' ? '0x7a69' : answer(method);
+        res.setHeader('content-type', 'application/json');
+        res.end(
+          typeof result === 'string' && result.startsWith('RAW:')
+            ? result.slice(4)
+            : JSON.stringify({ jsonrpc: '2.0', id, result }),
+        );
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return { url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, close: () => server.close() };
+  }
+
+  it('turns garbage answers into clear errors, never a crash or a hang', async () => {
+    const answers: ((method: string) => unknown)[] = [
+      () => 'RAW:not json at all',
+      () => 'RAW:{"jsonrpc":"2.0","id":1,"error":{"code":-32601,"message":"<script>boom</script>"}}',
+      () => ({ nested: ['objects', 1, null] }),
+      () => '0xzz',
+      (m) => (m === 'eth_getCode' ? '0x6001' : m === 'eth_call' ? `0x${'ff'.repeat(7)}` : null),
+      (m) =>
+        m === 'eth_getCode'
+          ? '0x6001'
+          : m === 'eth_blockNumber'
+            ? '0x10'
+            : m === 'eth_call'
+              ? `0x${'00'.repeat(31)}12`
+              : [{ address: 5, topics: 'x' }],
+    ];
+    for (const answer of answers) {
+      const rpc = await fakeRpc(answer);
+      try {
+        const s = makeService(undefined, { rpcTimeoutMs: 2_000 });
+        configured(s, { rpcUrl: rpc.url });
+        for (const call of [
+          () => s.status(uidOf('x')),
+          () => s.rewardHistory(chain.accounts[1].address),
+          () => s.check(),
+        ]) {
+          const outcome = await call().then(
+            (value) => ({ value }),
+            (error: unknown) => ({ error }),
+          );
+          if ('error' in outcome) {
+            expect(outcome.error).toBeInstanceOf(MailyError);
+            expect((outcome.error as MailyError).message).not.toContain('<script>');
+          }
+        }
+        s.dispose();
+      } finally {
+        rpc.close();
+      }
+    }
+  });
+
+  it('refuses an RPC URL that is not an Ethereum node', async () => {
+    const web = createHttpServer((_req, res) => res.end('<html>hello</html>'));
+    await new Promise<void>((resolve) => web.listen(0, '127.0.0.1', resolve));
+    try {
+      const s = makeService();
+      configured(s, { rpcUrl: `http://127.0.0.1:${(web.address() as { port: number }).port}` });
+      const error = await failure(s.check());
+      expect(error.message).toContain('does not answer like an Ethereum JSON-RPC node');
+    } finally {
+      web.close();
+    }
   });
 });
 
