@@ -86,6 +86,8 @@ export interface SubtaskRun {
   status: SubtaskStatus;
   /** The mesh node(s) that ran it (more than one after a failover); empty until known. */
   nodes: string[];
+  /** Their names as the mesh knows them (a teammate's name, a server's), in the same order; the id when unknown. */
+  nodeNames: string[];
   tokens: number;
   ms: number;
   output: SubtaskOutput | null;

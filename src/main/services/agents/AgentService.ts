@@ -39,6 +39,8 @@ export interface AgentServiceOptions {
   planDeadlineMs?: number;
   /** Subtasks running at once. Defaults to all that are ready (the mesh spreads them). */
   maxParallel?: number;
+  /** The name of a mesh node by id (a teammate's desktop, a server), for the plan graph. Defaults to the id. */
+  nodeName?: (nodeId: string) => string | null | undefined;
   /** Streamed text goes to the window at most this often, in ms. Defaults to 50. */
   progressEveryMs?: number;
 }
@@ -212,6 +214,14 @@ export class AgentService {
     }
   }
 
+  #nodeName(id: string): string {
+    try {
+      return this.#options.nodeName?.(id)?.slice(0, 80) || id;
+    } catch {
+      return id;
+    }
+  }
+
   #assertLive(): void {
     if (this.#disposed) throw disposed();
   }
@@ -289,7 +299,8 @@ export class AgentService {
       );
       const nodes = result.nodes?.length ? result.nodes.slice(0, 8) : [this.#options.node.id];
       const ms = Math.round(performance.now() - started);
-      const base = { nodes, tokens: result.tokens, ms };
+      const nodeNames = nodes.map((id) => this.#nodeName(id));
+      const base = { nodes, nodeNames, tokens: result.tokens, ms };
       if (result.stop === 'cancelled' || signal.aborted) {
         const deadlinePassed = entry.why === 'deadline';
         this.#update(entry, task.id, {
@@ -367,7 +378,7 @@ export class AgentService {
 }
 
 function blank(id: string): SubtaskRun {
-  return { id, status: 'queued', nodes: [], tokens: 0, ms: 0, output: null, error: null };
+  return { id, status: 'queued', nodes: [], nodeNames: [], tokens: 0, ms: 0, output: null, error: null };
 }
 
 function json(text: string): unknown {

@@ -23,7 +23,7 @@ export function outputSnippet(output: SubtaskOutput, max = 140): string {
 function SubtaskCardView({ data }: NodeProps<SubtaskFlowNode>) {
   const { subtask, view } = data;
   const status = view?.status ?? 'queued';
-  const nodes = view?.nodes.length ? view.nodes.join(' → ') : null;
+  const nodes = view?.nodes.length ? (view.nodeNames.length ? view.nodeNames : view.nodes).join(' → ') : null;
   const snippet = view?.output
     ? outputSnippet(view.output)
     : status === 'running' && view?.text
@@ -47,7 +47,12 @@ function SubtaskCardView({ data }: NodeProps<SubtaskFlowNode>) {
       </strong>
       <div className="ag-card__status" data-status={status}>
         {statusLabel(status)}
-        {nodes && <span className="ag-card__node"> · on {nodes}</span>}
+        {nodes && (
+          <span className="ag-card__node" title={view?.nodes.join(' → ')}>
+            {' '}
+            · on {nodes}
+          </span>
+        )}
         {view && view.status !== 'queued' && view.tokens > 0 && (
           <span className="ag-card__stats">
             {' '}

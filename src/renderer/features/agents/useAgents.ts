@@ -28,6 +28,7 @@ function queued(plan: AgentPlan, runId: string, autoLand: boolean): AgentRun {
       id: s.id,
       status: 'queued',
       nodes: [],
+      nodeNames: [],
       tokens: 0,
       ms: 0,
       output: null,

@@ -70,6 +70,7 @@ function setUp(options: Parameters<typeof fakeNode>[0] = {}) {
       Y.applyUpdate(doc, update);
     },
     progressEveryMs: 1,
+    nodeName: (id) => (id === 'node-0' ? 'Ana’s desktop' : null),
   });
   return { doc, node, state, agents, applied };
 }
@@ -149,6 +150,9 @@ describe('AgentService runs', () => {
     expect(email1[0]).toBe('running');
     expect(email1.at(-1)).toBe('done');
     expect(run.subtasks.find((s) => s.id === 'email1')!.nodes[0]).toMatch(/^node-/);
+    // Names come from the mesh where it knows them, else the id.
+    const names = new Set(run.subtasks.flatMap((s) => s.nodeNames));
+    expect([...names].sort()).toEqual(['Ana’s desktop', 'node-1']);
     const output = run.subtasks.find((s) => s.id === 'email1')!.output;
     expect(output).toMatchObject({ kind: 'email', subject: 'Hi there' }); // control character gone
     expect(run.subtasks).toHaveLength(7);

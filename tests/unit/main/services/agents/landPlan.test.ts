@@ -28,7 +28,16 @@ function agentPlan(request = 'Draft a 3-email welcome series'): AgentPlan {
 function finished(plan: AgentPlan, outputs: (id: string, kind: string) => SubtaskOutput | null): SubtaskRun[] {
   return plan.subtasks.map((s) => {
     const output = outputs(s.id, s.output);
-    return { id: s.id, status: output ? 'done' : 'failed', nodes: ['a'], tokens: 1, ms: 1, output, error: null };
+    return {
+      id: s.id,
+      status: output ? 'done' : 'failed',
+      nodes: ['a'],
+      nodeNames: ['A'],
+      tokens: 1,
+      ms: 1,
+      output,
+      error: null,
+    };
   });
 }
 
