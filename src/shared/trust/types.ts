@@ -90,6 +90,8 @@ export type Verification =
       status: TrustBadge;
       /** One sentence for the designer, e.g. “Signed by Ana (0x12…), content modified since signing.” */
       summary: string;
+      /** What was carried along but ignored (a revocation not signed by the certificate's signer, say). */
+      warnings?: string[];
     }
   | { ok: false; reason: VerifyFailureReason; message: string };
 
