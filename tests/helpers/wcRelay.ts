@@ -1,6 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { SignClient } from '@walletconnect/sign-client';
+import { Wallet, type HDNodeWallet, type TypedDataDomain, type TypedDataField } from 'ethers';
 import { WebSocketServer, type WebSocket } from 'ws';
 
 /**
@@ -280,4 +282,128 @@ export async function startWcRelay(options: { port?: number } = {}): Promise<WcR
     start,
     close: stop,
   };
+}
+
+/** What the test wallet does with a signing request. */
+export type WalletBehaviour = 'sign' | 'reject' | 'wrong-signature' | 'ignore';
+
+export interface TestWallet {
+  readonly client: SignClientInstance;
+  /** The wallet's account (an ethers key). */
+  readonly account: HDNodeWallet;
+  behaviour: WalletBehaviour;
+  /** `eth_signTypedData_v4` requests received, in order. */
+  readonly requests: { address: string; typedData: string }[];
+  /** Pairs with a dapp's `wc:` URI; the proposal is approved with the account on eip155. */
+  pair(uri: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+type SignClientInstance = Awaited<ReturnType<typeof SignClient.init>>;
+
+/** An in-memory `IKeyValueStorage` for the test wallet (its state needs no restart). */
+class MemoryStorage {
+  readonly #map = new Map<string, unknown>();
+  async getKeys() {
+    return [...this.#map.keys()];
+  }
+  async getEntries<T>() {
+    return [...this.#map.entries()] as [string, T][];
+  }
+  async getItem<T>(key: string) {
+    return this.#map.get(key) as T | undefined;
+  }
+  async setItem<T>(key: string, value: T) {
+    this.#map.set(key, value);
+  }
+  async removeItem(key: string) {
+    this.#map.delete(key);
+  }
+}
+
+/**
+ * A wallet on the other side of the relay: a second `SignClient` that approves every
+ * session proposal with an ethers account on `eip155:1` and answers
+ * `eth_signTypedData_v4` by `behaviour` (sign with its key, reject as the user would, or
+ * sign with a different key).
+ */
+export async function startTestWallet(
+  relayUrl: string,
+  account: HDNodeWallet = Wallet.createRandom(),
+): Promise<TestWallet> {
+  process.env.DISABLE_GLOBAL_CORE = 'true';
+  const client = await SignClient.init({
+    projectId: 'feedfacefeedfacefeedfacefeedface',
+    relayUrl,
+    metadata: { name: 'Test Wallet', description: 'A wallet for tests', url: 'https://wallet.invalid', icons: [] },
+    storage: new MemoryStorage(),
+    telemetryEnabled: false,
+    logger: 'silent',
+  });
+  const impostor = Wallet.createRandom();
+  const requests: { address: string; typedData: string }[] = [];
+  const wallet: TestWallet = {
+    client,
+    account,
+    behaviour: 'sign',
+    requests,
+    async pair(uri) {
+      await client.pair({ uri });
+    },
+    async close() {
+      clearInterval(reconnect);
+      client.core.heartbeat.stop();
+      await client.core.relayer.transportClose().catch(() => undefined);
+    },
+  };
+  // A real wallet asks the Verify API (verify.walletconnect.org) about the dapp's origin; here that
+  // lookup is skipped, so that every connection this test process makes is the dapp's or the relay's.
+  client.core.verify.resolve = () => Promise.resolve(undefined);
+  client.on('session_proposal', ({ id, params }) => {
+    const chains = params.optionalNamespaces.eip155?.chains ?? ['eip155:1'];
+    void client.approve({
+      id,
+      namespaces: {
+        eip155: {
+          chains,
+          accounts: chains.map((chain) => `${chain}:${account.address}`),
+          methods: ['eth_signTypedData_v4'],
+          events: ['accountsChanged', 'chainChanged'],
+        },
+      },
+    });
+  });
+  client.on('session_request', ({ id, topic, params }) => {
+    const { method, params: args } = params.request as { method: string; params: [string, string] };
+    if (method !== 'eth_signTypedData_v4') return;
+    requests.push({ address: args[0], typedData: args[1] });
+    const answer = async () => {
+      if (wallet.behaviour === 'ignore') return;
+      if (wallet.behaviour === 'reject') {
+        await client.respond({
+          topic,
+          response: { id, jsonrpc: '2.0', error: { code: 5000, message: 'User rejected.' } },
+        });
+        return;
+      }
+      const data = JSON.parse(args[1]) as {
+        domain: TypedDataDomain;
+        types: Record<string, TypedDataField[]>;
+        message: Record<string, unknown>;
+      };
+      const { EIP712Domain: _domain, ...types } = data.types;
+      const signer = wallet.behaviour === 'wrong-signature' ? impostor : account;
+      const signature = await signer.signTypedData(data.domain, types, data.message);
+      await client.respond({ topic, response: { id, jsonrpc: '2.0', result: signature } });
+    };
+    void answer();
+  });
+  // A real wallet app reconnects when its network returns; SignClient alone may stay closed after a socket error.
+  const reconnect = setInterval(() => {
+    const relayer = client.core.relayer;
+    if (!relayer.connected && !relayer.connecting && relayer.subscriber.hasAnyTopics) {
+      relayer.transportOpen().catch(() => undefined);
+    }
+  }, 500);
+  return wallet;
 }

@@ -1,0 +1,290 @@
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { verifyTypedData } from 'ethers';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { walletRequests } from '../../src/shared/api/domains/wallet';
+import type { WalletState, WalletStatus } from '../../src/shared/trust/wallet';
+import { ErrorCode, MailyError } from '../../src/shared/errors';
+import { SettingsStore } from '../../src/main/services/settings/SettingsStore';
+import { Database } from '../../src/main/services/storage/Database';
+import { SqliteKeyValueStorage } from '../../src/main/services/trust/walletconnect/SqliteKeyValueStorage';
+import { WalletConnectService } from '../../src/main/services/trust/walletconnect/WalletConnectService';
+import { WalletConnectSigner } from '../../src/main/services/trust/walletconnect/WalletConnectSigner';
+import { startTestWallet, startWcRelay, type TestWallet, type WcRelay } from '../helpers/wcRelay';
+
+/**
+ * WalletConnect end to end without the internet: the app's WalletConnectService is the
+ * dapp, a second SignClient (tests/helpers/wcRelay.ts) is the wallet, signing with an
+ * ethers key; both talk through a minimal relay on 127.0.0.1. Every TCP connection and
+ * fetch made during the run is recorded: only loopback may be contacted.
+ */
+
+const PROJECT_ID = '0123456789abcdef0123456789abcdef';
+const domain = { name: 'Maily', version: '1', chainId: 1 };
+const types = {
+  Certificate: [
+    { name: 'contentHash', type: 'bytes32' },
+    { name: 'versionLabel', type: 'string' },
+    { name: 'issuedAt', type: 'uint64' },
+  ],
+};
+const certificate = (versionLabel: string) => ({
+  contentHash: `0x${'ab'.repeat(32)}`,
+  versionLabel,
+  issuedAt: 1_764_000_000n,
+});
+
+const contacted: string[] = [];
+const onSocket = (message: unknown) => {
+  const socket = (message as { socket: Socket }).socket;
+  socket.once('lookup', (_error: unknown, _address: unknown, _family: unknown, host: string) => contacted.push(host));
+  socket.once('connect', () => contacted.push(socket.remoteAddress ?? '?'));
+};
+const onFetch = (message: unknown) => {
+  const request = (message as { request: { origin?: string } }).request;
+  contacted.push(request.origin ?? '?');
+};
+
+let relay: WcRelay;
+let wallet: TestWallet;
+let dir: string;
+let db: Database;
+const services: WalletConnectService[] = [];
+
+function openService(): WalletConnectService {
+  const settings = new SettingsStore(db);
+  const service = new WalletConnectService({
+    settings,
+    storage: new SqliteKeyValueStorage(db),
+    probeTimeoutMs: 1_000,
+    backoff: { initialMs: 200, maxMs: 1_000 },
+    livenessIntervalMs: 1_000,
+  });
+  services.push(service);
+  return service;
+}
+
+function waitFor(
+  service: WalletConnectService,
+  predicate: (status: WalletStatus) => boolean,
+  timeoutMs = 30_000,
+): Promise<WalletStatus> {
+  return new Promise((resolve, reject) => {
+    if (predicate(service.status())) {
+      resolve(service.status());
+      return;
+    }
+    const timer = setTimeout(() => {
+      off();
+      reject(new Error(`status stayed ${JSON.stringify(service.status())}`));
+    }, timeoutMs);
+    const off = service.onChanged((status) => {
+      if (!predicate(status)) return;
+      clearTimeout(timer);
+      off();
+      resolve(status);
+    });
+  });
+}
+
+const inState = (state: WalletState) => (status: WalletStatus) => status.state === state;
+
+async function rejection(promise: Promise<unknown>): Promise<MailyError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(MailyError);
+    return error as MailyError;
+  }
+  throw new Error('expected a rejection');
+}
+
+beforeAll(async () => {
+  subscribe('net.client.socket', onSocket);
+  subscribe('undici:request:create', onFetch);
+  relay = await startWcRelay();
+  wallet = await startTestWallet(relay.url);
+  dir = mkdtempSync(join(tmpdir(), 'maily-wc-'));
+  db = new Database(join(dir, 'workspace.sqlite'));
+});
+
+afterAll(async () => {
+  for (const service of services) await service.dispose();
+  await wallet?.close();
+  await relay?.close();
+  db?.dispose();
+  unsubscribe('net.client.socket', onSocket);
+  unsubscribe('undici:request:create', onFetch);
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('WalletConnect with a wallet over a loopback relay', () => {
+  it('refuses bad settings with a typed error and says what is missing', async () => {
+    const service = openService();
+    expect(service.status().state).toBe('not-configured');
+    const signer = new WalletConnectSigner(service);
+    const unset = await rejection(signer.signTypedData(domain, types, certificate('v0')));
+    expect(unset.code).toBe(ErrorCode.NotFound);
+    expect(unset.message).toMatch(/project id/);
+
+    const badRelay = await rejection(service.configure({ projectId: PROJECT_ID, relayUrl: 'http://127.0.0.1:1' }));
+    expect(badRelay.code).toBe(ErrorCode.InvalidInput);
+    expect(badRelay.message).toMatch(/wss:\/\//);
+    const badProject = await rejection(service.configure({ projectId: 'not-a-project', relayUrl: relay.url }));
+    expect(badProject.code).toBe(ErrorCode.InvalidInput);
+    expect(badProject.message).toMatch(/32 hexadecimal/);
+    // The contract refuses the same inputs before any handler runs.
+    const schema = walletRequests['wallet:configure'].input;
+    expect(schema.safeParse({ projectId: PROJECT_ID, relayUrl: 'https://relay.example' }).success).toBe(false);
+    expect(schema.safeParse({ projectId: PROJECT_ID.slice(1) }).success).toBe(false);
+    expect(schema.safeParse({ projectId: PROJECT_ID, relayUrl: 'wss://relay.example/' }).success).toBe(true);
+    expect(service.status().state).toBe('not-configured');
+    await service.dispose();
+  });
+
+  it('pairs by URI, signs typed data with the wallet and checks the signature', async () => {
+    const service = openService();
+    await service.configure({ projectId: PROJECT_ID, relayUrl: relay.url });
+    expect(service.status().state).toBe('disconnected');
+    const signer = new WalletConnectSigner(service);
+    await expect(signer.address()).rejects.toThrow(/No wallet is connected/);
+
+    const pairing = await service.pair();
+    expect(pairing.uri).toMatch(/^wc:[0-9a-f]{64}@2\?/);
+    expect(pairing.qrDataUrl).toMatch(/^data:image\/png;base64,/);
+    expect(service.status().state).toBe('pairing');
+    await wallet.pair(pairing.uri);
+    const connected = await waitFor(service, inState('connected'));
+    expect(connected.session).toMatchObject({ address: wallet.account.address, chainId: 1, walletName: 'Test Wallet' });
+    expect(await signer.address()).toBe(wallet.account.address);
+
+    const value = certificate('Welcome v1');
+    const signature = await signer.signTypedData(domain, types, value);
+    expect(verifyTypedData(domain, types, value, signature)).toBe(wallet.account.address);
+    // The wallet got the EIP-712 JSON with EIP712Domain and the primary type.
+    const sent = JSON.parse(wallet.requests.at(-1)!.typedData) as Record<string, unknown>;
+    expect(sent).toMatchObject({
+      primaryType: 'Certificate',
+      domain: { name: 'Maily' },
+      message: { versionLabel: 'Welcome v1' },
+    });
+    expect(Object.keys(sent.types as object)).toEqual(expect.arrayContaining(['EIP712Domain', 'Certificate']));
+    await service.dispose();
+  });
+
+  it('restores the session from the same storage after a restart, without pairing again', async () => {
+    const service = openService();
+    const restored = await waitFor(service, inState('connected'));
+    expect(restored.session?.address).toBe(wallet.account.address);
+    const value = certificate('Welcome v2');
+    const signature = await new WalletConnectSigner(service).signTypedData(domain, types, value);
+    expect(verifyTypedData(domain, types, value, signature)).toBe(wallet.account.address);
+  });
+
+  it('says clearly when the wallet declines, and refuses a signature by another key', async () => {
+    const service = services.at(-1)!;
+    const signer = new WalletConnectSigner(service);
+    wallet.behaviour = 'reject';
+    const declined = await rejection(signer.signTypedData(domain, types, certificate('Rejected')));
+    expect(declined.code).toBe(ErrorCode.Unauthorized);
+    expect(declined.message).toMatch(/The wallet declined/);
+
+    wallet.behaviour = 'wrong-signature';
+    const forged = await rejection(signer.signTypedData(domain, types, certificate('Forged')));
+    expect(forged.code).toBe(ErrorCode.Unauthorized);
+    expect(forged.message).toMatch(/not by the connected account .*refused/);
+    wallet.behaviour = 'sign';
+    expect(service.status().state).toBe('connected');
+  });
+
+  it('goes offline within seconds when the relay stops, queues, and signs when it returns', async () => {
+    const service = services.at(-1)!;
+    const signer = new WalletConnectSigner(service);
+    const stoppedAt = Date.now();
+    await relay.stop();
+    const offline = await waitFor(service, inState('offline'), 20_000);
+    const detectedMs = Date.now() - stoppedAt;
+    expect(detectedMs).toBeLessThan(20_000); // WalletConnect alone gives up after ~75 s
+    expect(offline.offlineSince).not.toBeNull();
+
+    const value = certificate('Offline v3');
+    const queuedEvent = new Promise((resolve) => {
+      const off = service.onQueueChanged((change) => {
+        if (change.changed?.state === 'waiting') {
+          off();
+          resolve(change);
+        }
+      });
+    });
+    const signing = signer.signTypedData(domain, types, value);
+    await queuedEvent;
+    const queue = service.queue().filter((item) => item.state === 'waiting');
+    expect(queue).toHaveLength(1);
+    expect(queue[0]).toMatchObject({ label: 'Maily Certificate · Offline v3', address: wallet.account.address });
+    expect(service.status().queueLength).toBe(1);
+
+    await relay.start();
+    const signature = await signing;
+    expect(verifyTypedData(domain, types, value, signature)).toBe(wallet.account.address);
+    expect(service.queue().find((item) => item.id === queue[0].id)).toMatchObject({ state: 'signed', signature });
+    const back = await waitFor(service, (s) => s.state === 'connected' && s.queueLength === 0);
+    expect(back.offlineSince).toBeNull();
+    console.log(`[walletconnect] offline detected ${detectedMs} ms after the relay stopped`);
+  });
+
+  it('keeps a queued request across a restart and records its signature when it is sent', async () => {
+    const first = services.at(-1)!;
+    await relay.stop();
+    await waitFor(first, inState('offline'), 20_000);
+    const value = certificate('Queued across restart');
+    const pending = new WalletConnectSigner(first).signTypedData(domain, types, value);
+    await waitFor(first, (s) => s.queueLength === 1);
+    const id = first.queue().find((item) => item.state === 'waiting')!.id;
+    await first.dispose();
+    const closed = await rejection(pending);
+    expect(closed.code).toBe(ErrorCode.Disposed);
+
+    const second = openService();
+    expect(second.queue().find((item) => item.id === id)?.state).toBe('waiting');
+    const settled = new Promise<{ state: string; signature: string | null }>((resolve) =>
+      second.onSettled((item) => {
+        if (item.id === id) resolve(item);
+      }),
+    );
+    await relay.start();
+    const item = await settled;
+    expect(item.state).toBe('signed');
+    expect(verifyTypedData(domain, types, value, item.signature!)).toBe(wallet.account.address);
+    expect(second.queue().find((q) => q.id === id)?.signature).toBe(item.signature);
+  });
+
+  it('lets the designer cancel a queued request and disconnect while offline', async () => {
+    const service = services.at(-1)!;
+    await waitFor(service, inState('connected'));
+    await relay.stop();
+    await waitFor(service, inState('offline'), 20_000);
+    const pending = new WalletConnectSigner(service).signTypedData(domain, types, certificate('Never sent'));
+    await waitFor(service, (s) => s.queueLength === 1);
+    const id = service.queue().find((item) => item.state === 'waiting')!.id;
+    expect(service.cancelQueued(id).state).toBe('cancelled');
+    expect((await rejection(pending)).message).toMatch(/cancelled/);
+    expect(() => service.cancelQueued(id)).toThrow(/already cancelled/);
+    expect(() => service.cancelQueued('no-such-id')).toThrow(MailyError);
+
+    const status = await service.disconnect();
+    expect(status.session).toBeNull();
+    await relay.start();
+    await waitFor(service, inState('disconnected'));
+    const noWallet = await rejection(new WalletConnectSigner(service).signTypedData(domain, types, certificate('x')));
+    expect(noWallet.code).toBe(ErrorCode.NotFound);
+  });
+
+  it('contacted nothing but loopback', () => {
+    expect(contacted.length).toBeGreaterThan(0);
+    const foreign = contacted.filter((host) => !/^(127\.0\.0\.1|::1|::ffff:127\.0\.0\.1|localhost)$/.test(host));
+    expect(foreign).toEqual([]);
+  });
+});
