@@ -284,6 +284,22 @@ describe('ChainService on a local chain', () => {
     expect((await failure(s.rewardHistory())).message).toContain('There is no reward token contract at');
   });
 
+  it('says a sent transaction that is not mined in time was sent, and to read the status later', async () => {
+    const s = makeService(new Wallet(chain.accounts[1].privateKey), { txTimeoutMs: 1_000 });
+    configured(s);
+    await s.check();
+    await chain.send('evm_setAutomine', [false]);
+    try {
+      const error = await failure(s.anchor({ uid: uidOf('pending'), contentHash: hashOf('pending') }));
+      expect(error.code).toBe('E_TIMEOUT');
+      expect(error.message).toMatch(/The transaction 0x[0-9a-f]{64} was sent but not mined within 1 s/);
+    } finally {
+      await chain.send('evm_setAutomine', [true]);
+      await chain.send('evm_mine', []);
+    }
+    expect(await s.status(uidOf('pending'))).toMatchObject({ state: 'anchored' });
+  });
+
   it('says the signer has no funds for gas', async () => {
     const s = makeService(Wallet.createRandom());
     configured(s);

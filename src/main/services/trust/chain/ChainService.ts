@@ -36,7 +36,10 @@ export interface ChainServiceOptions {
   signerFor?: (provider: JsonRpcProvider) => Promise<Signer>;
   /** Deadline of one RPC call. Defaults to 8 s. */
   rpcTimeoutMs?: number;
-  /** How long to wait for a sent transaction to be mined. Defaults to 120 s. */
+  /**
+   * How long to wait for a sent transaction to be mined. Defaults to 25 s, within the
+   * renderer's 30 s request deadline: past it the answer says to read the status later.
+   */
   txTimeoutMs?: number;
   /** Blocks per `eth_getLogs` request of the reward history. Defaults to 5,000. */
   logChunkBlocks?: number;
@@ -67,6 +70,8 @@ interface Connection {
   provider: JsonRpcProvider;
   chainId: number;
   settings: ChainSettings;
+  /** Addresses already found to hold a registry on this connection. */
+  registries: Set<string>;
 }
 
 /**
@@ -90,7 +95,7 @@ export class ChainService {
     this.#signerFor = options.signerFor;
     this.#options = {
       rpcTimeoutMs: options.rpcTimeoutMs ?? 8_000,
-      txTimeoutMs: options.txTimeoutMs ?? 120_000,
+      txTimeoutMs: options.txTimeoutMs ?? 25_000,
       logChunkBlocks: options.logChunkBlocks ?? 5_000,
       maxHistoryBlocks: options.maxHistoryBlocks ?? 200_000,
       maxTransfers: options.maxTransfers ?? 200,
@@ -345,7 +350,7 @@ export class ChainService {
       cacheTimeout: -1, // a cached nonce would make a second transaction right after the first fail
       pollingInterval: this.#options.pollingIntervalMs,
     });
-    this.#connection = { key, provider, chainId, settings };
+    this.#connection = { key, provider, chainId, settings, registries: new Set() };
     return this.#connection;
   }
 
@@ -416,10 +421,12 @@ export class ChainService {
 
   /** True when `address` holds code that answers the registry's `status` call. */
   async #hasRegistry(conn: Connection, address: string, ctx: ChainCallContext): Promise<boolean> {
+    if (conn.registries.has(address)) return true;
     const code = await this.#rpc(conn.provider.getCode(address), ctx);
     if (code === '0x') return false;
     try {
       await this.#readStatus(conn, address, `0x${'00'.repeat(32)}`, ctx);
+      conn.registries.add(address);
       return true;
     } catch (error) {
       if (error instanceof MailyError && error.code === ErrorCode.NotFound) return false;
