@@ -89,6 +89,9 @@ export function describeVerification(verification: Verification, format: DateFor
     tone: 'info',
     text: `Version “${cert.versionLabel}”, signed ${format(cert.issuedAt)} by ${shortAddress(cert.signer)}`,
   });
+  // What the certificate carried that the host ignored (e.g. a revocation by someone else).
+  for (const warning of (verification as { warnings?: string[] }).warnings ?? [])
+    lines.push({ tone: 'warning', text: warning });
   const tone =
     cert.revocation || verification.expired ? 'bad' : content === 'modified' || !signer.knownAs ? 'warning' : 'good';
   const headline = cert.revocation

@@ -83,3 +83,11 @@ describe('the verify screen’s answer', () => {
     }
   });
 });
+
+describe('what the host ignored', () => {
+  it('lists its warnings under the answer', () => {
+    const verification = { ...valid(), warnings: ['A revocation by someone else was ignored'] } as Verification;
+    const verdict = describeVerification(verification, format);
+    expect(verdict.lines).toContainEqual({ tone: 'warning', text: 'A revocation by someone else was ignored' });
+  });
+});
