@@ -358,7 +358,7 @@ export async function startTestWallet(
   };
   // A real wallet asks the Verify API (verify.walletconnect.org) about the dapp's origin; here that
   // lookup is skipped, so that every connection this test process makes is the dapp's or the relay's.
-  client.core.verify.resolve = () => Promise.resolve(undefined);
+  client.core.verify.resolve = () => Promise.resolve(undefined as never);
   client.on('session_proposal', ({ id, params }) => {
     const chains = params.optionalNamespaces.eip155?.chains ?? ['eip155:1'];
     void client.approve({
