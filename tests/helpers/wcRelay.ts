@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { SignClient } from '@walletconnect/sign-client';
 import { Wallet, type HDNodeWallet, type TypedDataDomain, type TypedDataField } from 'ethers';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -55,6 +56,12 @@ export interface WcRelay {
   stop(): Promise<void>;
   /** Listens again on the same port. */
   start(): Promise<void>;
+  /**
+   * A silent network loss: the port stays open but nothing is read or answered (no
+   * pongs, handshakes hang), as when Wi-Fi drops without closing anything. `thaw()` ends it.
+   */
+  freeze(): void;
+  thaw(): void;
   /** Stops for good. */
   close(): Promise<void>;
 }
@@ -87,6 +94,8 @@ export async function startWcRelay(options: { port?: number } = {}): Promise<WcR
   let wss: WebSocketServer | null = null;
   let port = options.port ?? 0;
   let nextId = Date.now() * 1000;
+  let frozen = false;
+  const held = new Set<Duplex>();
 
   const subscriptionId = (topic: string, clientId: string) =>
     createHash('sha256').update(`${topic}:${clientId}`).digest('hex');
@@ -240,8 +249,15 @@ export async function startWcRelay(options: { port?: number } = {}): Promise<WcR
     const http = createServer((_req, res) => {
       res.writeHead(426, { 'content-type': 'text/plain' }).end('WebSocket only');
     });
-    const ws = new WebSocketServer({ server: http, maxPayload: MAX_FRAME });
-    ws.on('connection', (socket, request) => onConnection(socket, request.url));
+    const ws = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME });
+    http.on('upgrade', (request, socket, head) => {
+      if (frozen) {
+        held.add(socket); // never answered while frozen
+        socket.on('close', () => held.delete(socket));
+        return;
+      }
+      ws.handleUpgrade(request, socket, head, (client) => onConnection(client, request.url));
+    });
     await new Promise<void>((resolve, reject) => {
       http.once('error', reject);
       http.listen(port, '127.0.0.1', () => {
@@ -259,6 +275,9 @@ export async function startWcRelay(options: { port?: number } = {}): Promise<WcR
     const ws = wss;
     server = null;
     wss = null;
+    frozen = false;
+    for (const socket of held) socket.destroy();
+    held.clear();
     for (const conn of conns) conn.socket.terminate();
     conns.clear();
     if (ws) await new Promise<void>((resolve) => ws.close(() => resolve()));
@@ -278,6 +297,16 @@ export async function startWcRelay(options: { port?: number } = {}): Promise<WcR
     },
     methods,
     connections: () => conns.size,
+    freeze() {
+      frozen = true;
+      for (const conn of conns) conn.socket.pause();
+    },
+    thaw() {
+      frozen = false;
+      for (const socket of held) socket.destroy(); // the client's stalled handshakes fail; it retries
+      held.clear();
+      for (const conn of conns) conn.socket.resume();
+    },
     stop,
     start,
     close: stop,

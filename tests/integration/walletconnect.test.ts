@@ -235,6 +235,23 @@ describe('WalletConnect with a wallet over a loopback relay', () => {
     console.log(`[walletconnect] offline detected ${detectedMs} ms after the relay stopped`);
   });
 
+  it('notices a network that goes silent without closing the socket', async () => {
+    const service = services.at(-1)!;
+    await waitFor(service, inState('connected'));
+    const frozenAt = Date.now();
+    relay.freeze();
+    await waitFor(service, inState('offline'), 30_000);
+    const detectedMs = Date.now() - frozenAt;
+    const value = certificate('Silent network');
+    const signing = new WalletConnectSigner(service).signTypedData(domain, types, value);
+    await waitFor(service, (s) => s.queueLength === 1);
+    relay.thaw();
+    const signature = await signing;
+    expect(verifyTypedData(domain, types, value, signature)).toBe(wallet.account.address);
+    await waitFor(service, (s) => s.state === 'connected' && s.queueLength === 0);
+    console.log(`[walletconnect] silent network loss detected after ${detectedMs} ms (liveness ping every 1 s)`);
+  });
+
   it('keeps a queued request across a restart and records its signature when it is sent', async () => {
     const first = services.at(-1)!;
     await relay.stop();

@@ -318,7 +318,7 @@ export class WalletConnectService {
     const session = this.#session;
     this.#session = null;
     this.#error = null;
-    if (client && session) await this.#endSession(client, session.topic);
+    if (client && session) await this.#endSession(client, session.topic, this.#reachable !== false);
     this.#emit();
     return this.status();
   }
@@ -544,9 +544,10 @@ export class WalletConnectService {
     if (!this.#session) this.#error = 'The wallet connected without an Ethereum account. Pair an EVM wallet.';
   }
 
-  async #endSession(client: Client, topic: string): Promise<void> {
+  async #endSession(client: Client, topic: string, tellWallet = true): Promise<void> {
     const reason = { code: 6000, message: 'User disconnected.' };
     try {
+      if (!tellWallet) throw new Error('offline');
       await withTimeout(client.disconnect({ topic, reason }), 5_000, () => new Error('timed out'));
     } catch {
       // Offline or the wallet is gone: forget the session here; the wallet's copy expires.
