@@ -25,8 +25,7 @@ export function App() {
               <TeamsButton onOpen={navigate} />
               <MemoryButton />
               <ModelsButton />
-              <MeshButton />
-              <TracesButton />
+              <MeshButton actions={<TracesButton />} />
               <VerifyButton />
               <TrustSettingsButton />
             </>
