@@ -1,11 +1,14 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useWindowShortcut } from '../../app/useWindowShortcut';
 import { MeshDialog } from './MeshDialog';
 
 const isMeshShortcut = (e: KeyboardEvent) => e.ctrlKey && e.altKey && !e.shiftKey && e.key.toLowerCase() === 'm';
 
-/** "Mesh" on the campaigns screen (Ctrl+Alt+M): the team's pooled AI nodes and the external servers. */
-export function MeshButton() {
+/**
+ * "Mesh" on the campaigns screen (Ctrl+Alt+M): the team's pooled AI nodes and the external
+ * servers. `actions` go into the dialog's header (the app puts the traces view there).
+ */
+export function MeshButton({ actions }: { actions?: ReactNode }) {
   const [open, setOpen] = useState(false);
   useWindowShortcut(isMeshShortcut, () => setOpen((o) => !o));
   return (
@@ -18,7 +21,7 @@ export function MeshButton() {
       >
         Mesh
       </button>
-      {open && <MeshDialog onClose={() => setOpen(false)} />}
+      {open && <MeshDialog onClose={() => setOpen(false)} actions={actions} />}
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { TeamView } from '../../../shared/collab/team';
 import type { ExternalNodeView, MeshSettings } from '../../../shared/mesh/mesh';
 import { messageOf } from '../../../shared/errors';
@@ -14,7 +14,7 @@ import { useMesh } from './useMesh';
 const stateText = { off: 'Off', starting: 'Starting…', running: 'Running', error: 'Error' } as const;
 
 /** The AI mesh: the graph of nodes, its settings, adding a peer by address, and the external servers. */
-export function MeshDialog({ onClose }: { onClose: () => void }) {
+export function MeshDialog({ onClose, actions }: { onClose: () => void; actions?: ReactNode }) {
   const api = useApi();
   const { dialog, handlers } = useModal(onClose);
   const mesh = useMesh();
@@ -57,9 +57,12 @@ export function MeshDialog({ onClose }: { onClose: () => void }) {
     <dialog ref={dialog} className="app-dialog mesh-dialog" aria-label="AI mesh" {...handlers}>
       <header>
         <h2>AI mesh</h2>
-        <button type="button" aria-label="Close" onClick={onClose} data-initial-focus>
-          ×
-        </button>
+        <div className="mesh-inline">
+          {actions}
+          <button type="button" aria-label="Close" onClick={onClose} data-initial-focus>
+            ×
+          </button>
+        </div>
       </header>
       <p className="mesh-summary" role="status" aria-label="Mesh state">
         {status

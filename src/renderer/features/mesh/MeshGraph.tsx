@@ -45,7 +45,7 @@ export function MeshGraph({ nodes }: { nodes: readonly MeshNodeView[] }) {
           nodesConnectable={false}
           elementsSelectable={false}
           fitView
-          fitViewOptions={{ padding: 0.15 }}
+          fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
           minZoom={0.2}
           proOptions={{ hideAttribution: true }}
         >
@@ -62,7 +62,7 @@ export function MeshGraph({ nodes }: { nodes: readonly MeshNodeView[] }) {
 function FitOnChange({ count }: { count: number }) {
   const flow = useReactFlow();
   useEffect(() => {
-    const frame = requestAnimationFrame(() => void flow.fitView({ padding: 0.15 }));
+    const frame = requestAnimationFrame(() => void flow.fitView({ padding: 0.15, maxZoom: 1 }));
     return () => cancelAnimationFrame(frame);
   }, [flow, count]);
   return null;

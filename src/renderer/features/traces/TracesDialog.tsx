@@ -1,18 +1,34 @@
-import { useState } from 'react';
+import { useState, type SyntheticEvent } from 'react';
+import { createPortal } from 'react-dom';
 import { useModal } from '../../app/useModal';
 import { relativeTime } from '../../app/relativeTime';
 import { TraceWaterfall } from './TraceWaterfall';
 import { useTrace, useTraceList } from './useTraces';
 import { formatMs } from './waterfall';
 
-/** Recent traces of this device's AI actions and mesh jobs, and the waterfall of one. */
+/**
+ * Recent traces of this device's AI actions and mesh jobs, and the waterfall of one. It is
+ * often opened from another dialog (the mesh view): it renders into the body, and its
+ * `cancel`/`close` events stop here, or React would pass Esc on to that dialog too.
+ */
 export function TracesDialog({ onClose }: { onClose: () => void }) {
-  const { dialog, handlers } = useModal(onClose);
+  const modal = useModal(onClose);
+  const dialog = modal.dialog;
+  const handlers = {
+    onCancel: (e: SyntheticEvent) => {
+      e.stopPropagation();
+      modal.handlers.onCancel(e);
+    },
+    onClose: (e: SyntheticEvent) => {
+      e.stopPropagation();
+      modal.handlers.onClose();
+    },
+  };
   const { traces, problem } = useTraceList();
   const [selected, setSelected] = useState<string | null>(null);
   const current = selected ?? traces?.[0]?.traceId ?? null;
   const trace = useTrace(current);
-  return (
+  return createPortal(
     <dialog ref={dialog} className="app-dialog traces-dialog" aria-label="Traces" {...handlers}>
       <header>
         <h2>Traces</h2>
@@ -55,6 +71,7 @@ export function TracesDialog({ onClose }: { onClose: () => void }) {
           {trace.spans && <TraceWaterfall spans={trace.spans} />}
         </section>
       </div>
-    </dialog>
+    </dialog>,
+    document.body,
   );
 }
