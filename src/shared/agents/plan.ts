@@ -123,6 +123,8 @@ export interface AgentRun {
 export interface AgentProgress {
   runId: string;
   state: RunState;
+  /** Time since the run started, ms. */
+  ms: number;
   subtask: SubtaskRun | null;
   /** New text of that subtask since the last event. */
   delta: string;

@@ -366,6 +366,7 @@ export class AgentService {
       entry.events.progress({
         runId: entry.view.runId,
         state: entry.view.state,
+        ms: entry.view.state === 'running' ? Date.now() - entry.view.startedAt : entry.view.ms,
         subtask: copy,
         delta,
         landed: entry.view.landed,

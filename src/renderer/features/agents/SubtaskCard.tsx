@@ -37,7 +37,7 @@ function SubtaskCardView({ data }: NodeProps<SubtaskFlowNode>) {
       data-subtask={subtask.id}
       data-status={status}
     >
-      <Handle type="target" position={Position.Left} isConnectable={false} className="ag-card__handle" />
+      <Handle type="target" position={Position.Top} isConnectable={false} className="ag-card__handle" />
       <div className="ag-card__head">
         <span className={`ag-role ag-role--${subtask.role}`}>{subtask.role}</span>
         <span className="ag-card__output">{subtask.output}</span>
@@ -62,7 +62,7 @@ function SubtaskCardView({ data }: NodeProps<SubtaskFlowNode>) {
       </div>
       {snippet && <p className="ag-card__snippet">{snippet}</p>}
       {view?.error && <p className="ag-card__error">{view.error}</p>}
-      <Handle type="source" position={Position.Right} isConnectable={false} className="ag-card__handle" />
+      <Handle type="source" position={Position.Bottom} isConnectable={false} className="ag-card__handle" />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { depths, type Subtask } from '../../../shared/agents/plan';
 
-/** Card positions of a plan's graph: one column per level of dependencies, top to bottom in plan order. */
+/** Card positions of a plan's graph: one row per level of dependencies (it fits a tall panel), left to right in plan order. */
 export function layoutPlan(subtasks: readonly Subtask[]): Map<string, { x: number; y: number }> {
   const depth = depths(subtasks);
   const rows = new Map<number, number>();
@@ -9,7 +9,7 @@ export function layoutPlan(subtasks: readonly Subtask[]): Map<string, { x: numbe
     const d = depth.get(s.id) ?? 1;
     const row = rows.get(d) ?? 0;
     rows.set(d, row + 1);
-    at.set(s.id, { x: (d - 1) * 240, y: row * 150 });
+    at.set(s.id, { x: row * 220, y: (d - 1) * 160 });
   }
   return at;
 }

@@ -49,7 +49,7 @@ function applyProgress(run: AgentRun, p: AgentProgress): AgentRun {
         s.id === p.subtask!.id ? { ...p.subtask!, text: (s.text + p.delta).slice(-MAX_TEXT) } : s,
       )
     : run.subtasks;
-  return { ...run, state: p.state, subtasks, landed: p.landed ?? run.landed, landError: p.landError };
+  return { ...run, state: p.state, ms: p.ms, subtasks, landed: p.landed ?? run.landed, landError: p.landError };
 }
 
 /**
