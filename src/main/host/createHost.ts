@@ -7,6 +7,7 @@ import type { EventName, EventPayloads } from '../../shared/api/contract';
 import type { AppInfo } from '../../shared/api/dto';
 import { createServices, type Services } from '../services';
 import type { Keyring } from '../services/mail/FileSecretStore';
+import type { KeyVault } from '../services/trust/KeyVault';
 import type { SignalingSettings } from '../../shared/collab/team';
 import { closeDoc, createHandlers } from './handlers';
 import { dispatch } from './dispatch';
@@ -26,6 +27,8 @@ export interface HostOptions {
   nativeBinding?: string;
   /** Gives the key of the encrypted secrets file (SMTP password). */
   keyring: Keyring;
+  /** Where the local signing key of trust certificates is kept (the OS keychain on the desktop). Defaults to a passphrase keystore in the data folder. */
+  keyVault?: KeyVault;
   /** Defaults to a stderr logger. */
   log?: Logger;
   /** Signaling server settings for this run only (`maily serve --signaling-port`); never stored. Defaults to none. */
@@ -80,6 +83,7 @@ export function createHost(options: HostOptions): Host {
       log,
       signaling: options.signaling,
       mesh: options.mesh,
+      keyVault: options.keyVault,
       modelsDir: join(options.dataDir, 'models'),
     });
   } catch (error) {
@@ -163,6 +167,8 @@ function forwardServiceEvents(services: Services, sessions: Map<string, SessionS
   const offAnchored = services.chain.onAnchored((change) => all('chain:anchored', change));
   const offWallet = services.wallet.onChanged((status) => all('wallet:changed', status));
   const offWalletQueue = services.wallet.onQueueChanged((change) => all('wallet:queueChanged', change));
+  const offTrust = services.trust.onChanged((change) => all('trust:changed', change));
+  const offKey = services.trust.onKeyChanged((status) => all('trust:keyChanged', status));
   const tracesChanged = throttleById(CHANGE_EVENT_INTERVAL_MS, (traceId) => all('traces:changed', { traceId }));
   const offTraces = services.tracing.onChanged((traceId) => tracesChanged.push(traceId));
   return () => {
@@ -180,6 +186,8 @@ function forwardServiceEvents(services: Services, sessions: Map<string, SessionS
     offAnchored();
     offWallet();
     offWalletQueue();
+    offTrust();
+    offKey();
     offTraces();
     tracesChanged.cancel();
     offCampaigns();

@@ -1,29 +1,34 @@
-import { ErrorCode, MailyError } from '../../shared/errors';
 import type { Services } from '../services';
 import type { Handlers } from './dispatch';
 
 type TrustChannel = Extract<keyof Handlers, `trust:${string}`>;
 
-/** The trust channels (work in progress: wired to the trust service as it lands). */
-export function createTrustHandlers(_services: Services): Pick<Handlers, TrustChannel> {
-  const notYet = () => {
-    throw new MailyError(ErrorCode.Internal, 'Trust certificates are not available in this build yet');
-  };
+/**
+ * The trust channels, onto the trust service. No handler returns a private key: key
+ * channels answer the key's status (state and address) only.
+ */
+export function createTrustHandlers(services: Services): Pick<Handlers, TrustChannel> {
+  const { trust } = services;
   return {
-    'trust:keyStatus': notYet,
-    'trust:createKey': notYet,
-    'trust:importKey': notYet,
-    'trust:unlock': notYet,
-    'trust:lock': notYet,
-    'trust:sign': notYet,
-    'trust:list': notYet,
-    'trust:campaignStatus': notYet,
-    'trust:revoke': notYet,
-    'trust:verify': notYet,
-    'trust:qr': notYet,
-    'trust:exportFile': notYet,
-    'trust:addressBook': notYet,
-    'trust:setName': notYet,
-    'trust:removeName': notYet,
+    'trust:keyStatus': () => trust.keyStatus(),
+    'trust:createKey': (input) => trust.createKey(input.passphrase, input.replace),
+    'trust:importKey': (input) =>
+      trust.importKey(
+        input.privateKey !== undefined ? { privateKey: input.privateKey } : { mnemonic: input.mnemonic ?? '' },
+        input.passphrase,
+        input.replace,
+      ),
+    'trust:unlock': (input) => trust.unlock(input.passphrase),
+    'trust:lock': () => trust.lock(),
+    'trust:sign': (input) => trust.sign(input),
+    'trust:list': (input) => trust.list(input.campaignId),
+    'trust:campaignStatus': (input) => trust.campaignStatus(input.campaignId),
+    'trust:revoke': (input) => trust.revoke(input.campaignId, input.uid, input.reason, input.signer),
+    'trust:verify': (input) => trust.verify(input.link),
+    'trust:qr': (input) => trust.qr(input.campaignId, input.uid),
+    'trust:exportFile': (input) => trust.exportFile(input.campaignId, input.uid),
+    'trust:addressBook': (input) => trust.addressBook(input.teamId),
+    'trust:setName': (input) => trust.setName(input.teamId, input.address, input.name),
+    'trust:removeName': (input) => trust.removeName(input.teamId, input.address),
   };
 }

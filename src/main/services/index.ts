@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import { AssetService } from './assets/AssetService';
 import { CampaignService } from './campaigns/CampaignService';
 import { DocService, type ErrorLog } from './docs/DocService';
@@ -26,6 +27,10 @@ import { TeamService } from './teams/TeamService';
 import { ChainService } from './trust/chain/ChainService';
 import { SqliteKeyValueStorage } from './trust/walletconnect/SqliteKeyValueStorage';
 import { WalletConnectService } from './trust/walletconnect/WalletConnectService';
+import { createTrust } from './trust/createTrust';
+import type { KeyVault } from './trust/KeyVault';
+import type { TrustService } from './trust/TrustService';
+import type { TypedDataSigner } from './trust/TypedDataSigner';
 import { VersionService } from './versions/VersionService';
 import type { SignalingSettings } from '../../shared/collab/team';
 
@@ -42,6 +47,8 @@ export interface ServicesOptions {
   log?: ErrorLog;
   /** AI-mesh settings for this run only (CLI flags); never stored. Defaults to none. */
   mesh?: MeshOverride;
+  /** Where the local signing key is kept: the OS keychain on the desktop. Defaults to a passphrase keystore beside the database. */
+  keyVault?: KeyVault;
   /** Signaling settings for this run only (CLI flags); they win over the stored ones. Defaults to none. */
   signaling?: Partial<SignalingSettings>;
   /** The folder of GGUF model files (`<dataDir>/models`). */
@@ -83,6 +90,8 @@ export interface Services {
   chain: ChainService;
   /** The designer's own wallet over WalletConnect: pairing, session, offline queue (`WalletConnectSigner`). */
   wallet: WalletConnectService;
+  /** Trust certificates: the local key, signing, verifying, badges and the team address book. */
+  trust: TrustService;
   /** The team's AI mesh: teammates' desktops and external servers pooled; `mesh.router` is the AI's LLM node. */
   mesh: MeshService;
   /** Closes in reverse order: documents are compacted before the database closes. */
@@ -131,6 +140,19 @@ export function createServices(options: ServicesOptions): Services {
     if (!wrapped) instrumented.set(node, (wrapped = metrics.instrument(node)));
     return wrapped;
   };
+  // Signs with the local key, or the designer's wallet once the wallet service offers a signer.
+  const walletSigner = (wallet as Partial<{ signer(): TypedDataSigner }>).signer;
+  const trust = createTrust({
+    database,
+    docs,
+    campaigns,
+    teams,
+    profile,
+    keyVault: options.keyVault,
+    keystoreFile: join(dirname(options.databaseFile), 'signing-key.json'),
+    walletSigner: walletSigner && (() => walletSigner.call(wallet)),
+  });
+  chain.useSigner((provider) => trust.localChainSigner(provider));
   const mesh = new MeshService({
     settings,
     teams,
@@ -189,8 +211,10 @@ export function createServices(options: ServicesOptions): Services {
     tracing,
     chain,
     wallet,
+    trust,
     mesh,
     async dispose() {
+      trust.dispose(); // forgets the unlocked key
       await wallet.dispose(); // closes the relay socket; queued requests stay stored
       chain.dispose(); // destroys its RPC provider; nothing is running in the background
       ai.dispose(); // stops running jobs before their node goes

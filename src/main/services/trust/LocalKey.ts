@@ -1,4 +1,4 @@
-import { Wallet, getAddress, type TypedDataDomain, type TypedDataField } from 'ethers';
+import { Wallet, type Provider, type Signer, type TypedDataDomain, type TypedDataField } from 'ethers';
 import { ErrorCode, MailyError } from '../../../shared/errors';
 import type { KeyStatus } from '../../../shared/trust/types';
 import type { KeyVault } from './KeyVault';
@@ -83,6 +83,14 @@ export class LocalKey {
     };
   }
 
+  /**
+   * The local key as an ethers `Signer` on `provider`, for sending chain transactions
+   * (anchoring). It stays in the main process like the key itself.
+   */
+  async connect(provider: Provider): Promise<Signer> {
+    return (await this.#unlocked()).connect(provider);
+  }
+
   onChanged(listener: (status: KeyStatus) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
@@ -119,14 +127,5 @@ export class LocalKey {
     const status = this.status();
     for (const listener of [...this.#listeners]) listener(status);
     return status;
-  }
-}
-
-/** The checksummed form of an address, or null when it is not one. */
-export function checksummed(address: string): string | null {
-  try {
-    return getAddress(address);
-  } catch {
-    return null;
   }
 }

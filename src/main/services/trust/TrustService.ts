@@ -1,3 +1,4 @@
+import type { Provider, Signer } from 'ethers';
 import QRCode from 'qrcode';
 import * as Y from 'yjs';
 import { ErrorCode, MailyError } from '../../../shared/errors';
@@ -105,6 +106,10 @@ export class TrustService {
   }
   onKeyChanged(listener: (status: KeyStatus) => void): () => void {
     return this.#o.localKey.onChanged(listener);
+  }
+  /** The local key as an ethers Signer on `provider` (chain anchoring); it never leaves the main process. */
+  localChainSigner(provider: Provider): Promise<Signer> {
+    return this.#o.localKey.connect(provider);
   }
 
   // ------------------------------------------------------------ certificates
@@ -235,6 +240,7 @@ export class TrustService {
   dispose(): void {
     this.#offDocs();
     this.#listeners.clear();
+    this.#o.localKey.dispose();
   }
 
   // ------------------------------------------------------------ internals

@@ -38,11 +38,20 @@ const mnemonic = z
 export const trustRequests = {
   'trust:keyStatus': request(z.object({}), returns<KeyStatus>()),
   /** Makes a new local key (kept encrypted; the passphrase is required by the keystore vault). */
-  'trust:createKey': request(z.object({ passphrase: passphrase.optional() }), returns<KeyStatus>()),
-  /** Imports a key from its hex private key or its recovery phrase, replacing none: remove first. */
+  'trust:createKey': request(
+    // `replace`: replace a stored key (it is lost for good). Defaults to false: a stored key is refused.
+    z.object({ passphrase: passphrase.optional(), replace: z.boolean().optional() }),
+    returns<KeyStatus>(),
+  ),
+  /** Imports a key from its hex private key or its recovery phrase (`replace` as for `trust:createKey`). */
   'trust:importKey': request(
     z
-      .object({ privateKey: privateKey.optional(), mnemonic: mnemonic.optional(), passphrase: passphrase.optional() })
+      .object({
+        privateKey: privateKey.optional(),
+        mnemonic: mnemonic.optional(),
+        passphrase: passphrase.optional(),
+        replace: z.boolean().optional(),
+      })
       .refine((v) => (v.privateKey === undefined) !== (v.mnemonic === undefined), {
         message: 'Give either a private key or a recovery phrase',
       }),
