@@ -8,6 +8,7 @@ import { builtRendererFile, createMainWindow } from './electron/mainWindow';
 import { setupMenu } from './electron/menu';
 import { electronSqliteBinding } from './electron/nativeBinding';
 import { safeStorageKeyring } from './electron/safeStorageKeyring';
+import { safeStorageKeyVault } from './electron/safeStorageKeyVault';
 import { setupSecurity } from './electron/security';
 
 /**
@@ -54,6 +55,7 @@ function start(): void {
         version: app.getVersion(),
         nativeBinding: electronSqliteBinding(appRoot),
         keyring: safeStorageKeyring(join(app.getPath('userData'), 'secret-key.bin')),
+        keyVault: safeStorageKeyVault(join(app.getPath('userData'), 'signing-key.json')),
         log: consoleLogger,
       });
       bridge = new IpcBridge(host, isTrustedUrl);
