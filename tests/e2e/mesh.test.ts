@@ -61,6 +61,11 @@ describe('the mesh view', () => {
     page.once('dialog', (d) => void d.accept());
     await row.getByRole('button', { name: 'Remove GPU box' }).click();
     await expect.poll(() => card.count(), { timeout: 10_000 }).toBe(0);
+    // Esc closes the view; Ctrl+Alt+M opens it again.
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    await page.keyboard.press('Control+Alt+KeyM');
+    await dialog.waitFor();
     expect(errors).toEqual([]);
     await context.close();
     await env.host.stop();

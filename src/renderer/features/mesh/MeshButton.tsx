@@ -1,8 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { useWindowShortcut } from '../../app/useWindowShortcut';
 import { MeshDialog } from './MeshDialog';
-
-const isMeshShortcut = (e: KeyboardEvent) => e.ctrlKey && e.altKey && !e.shiftKey && e.key.toLowerCase() === 'm';
+import { isMeshShortcut } from './meshShortcut';
 
 /**
  * "Mesh" on the campaigns screen (Ctrl+Alt+M): the team's pooled AI nodes and the external

@@ -9,6 +9,7 @@ import {
   ringRadius,
 } from '../../../../src/renderer/features/mesh/meshGraph';
 import type { ExternalNodeView, MeshNodeView, MeshStatus } from '../../../../src/shared/mesh/mesh';
+import { isMeshShortcut } from '../../../../src/renderer/features/mesh/meshShortcut';
 
 const node = (id: string, kind: MeshNodeView['kind'], extra: Partial<MeshNodeView> = {}): MeshNodeView => ({
   ...localNode(null),
@@ -89,5 +90,25 @@ describe('edgeLabel', () => {
     expect(edgeLabel(node('a', 'peer', { roundTripMs: 41.6 }))).toBe('42 ms');
     expect(edgeLabel(node('a', 'peer', { roundTripMs: null }))).toBe('round trip unknown');
     expect(edgeLabel(node('a', 'peer', { state: 'unreachable', roundTripMs: 3 }))).toBe('not reachable');
+  });
+});
+
+describe('isMeshShortcut', () => {
+  const press = (extra: Partial<KeyboardEvent>) =>
+    ({
+      key: 'm',
+      code: 'KeyM',
+      ctrlKey: false,
+      metaKey: false,
+      shiftKey: false,
+      altKey: false,
+      ...extra,
+    }) as KeyboardEvent;
+  it('takes Ctrl+Alt+M and ⌘⌥M (whatever key ⌥ makes), nothing else', () => {
+    expect(isMeshShortcut(press({ ctrlKey: true, altKey: true }))).toBe(true);
+    expect(isMeshShortcut(press({ metaKey: true, altKey: true, key: 'µ' }))).toBe(true);
+    expect(isMeshShortcut(press({ ctrlKey: true }))).toBe(false);
+    expect(isMeshShortcut(press({ ctrlKey: true, altKey: true, shiftKey: true }))).toBe(false);
+    expect(isMeshShortcut(press({ ctrlKey: true, altKey: true, key: 'n', code: 'KeyN' }))).toBe(false);
   });
 });

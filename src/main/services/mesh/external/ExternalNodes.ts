@@ -254,6 +254,13 @@ function parse(input: ExternalNodeInput): ExternalNodeInput {
     const where = issue?.path.map(String).join('.');
     throw new MailyError(ErrorCode.InvalidInput, `${where ? `${where}: ` : ''}${issue?.message ?? 'invalid'}`);
   }
+  const url = new URL(parsed.data.baseUrl);
+  // The list is stored in plain settings: a password in the address would be kept in the clear.
+  if (url.username || url.password)
+    throw new MailyError(
+      ErrorCode.InvalidInput,
+      'baseUrl: Leave the user name and password out of the address; put a key in the API key field instead.',
+    );
   return parsed.data;
 }
 

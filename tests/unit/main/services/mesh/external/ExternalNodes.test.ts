@@ -99,6 +99,8 @@ describe('ExternalNodes', () => {
     expect(bad.code).toBe('E_INVALID_INPUT');
     expect(bad.message).toContain('http://');
     expect((await rejection(nodes.add(input({ name: '' })))).message).toContain('name');
+    const withPassword = await rejection(nodes.add(input({ baseUrl: 'http://me:hunter2@127.0.0.1:1/v1' })));
+    expect(withPassword.message).toContain('API key field');
     expect((await rejection(nodes.remove('nope'))).code).toBe('E_NOT_FOUND');
     expect(nodes.list()).toHaveLength(1);
   });
