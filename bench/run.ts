@@ -9,6 +9,7 @@ import { runMemoryBench } from './memory.bench';
 import { runMergeBench } from './merge.bench';
 import { runSchedulerBench } from './scheduler.bench';
 import { runSimulatorBench } from './simulator.bench';
+import { runTracingBench } from './tracing.bench';
 
 /** `npm run bench`: every benchmark, each writing JSON under bench/results/. Not a test: no asserts. */
 const results = [
@@ -22,6 +23,7 @@ const results = [
   await runMemoryBench(),
   await runLlmBench(),
   await runSchedulerBench(),
+  await runTracingBench(),
   await runChainBench(),
 ];
 const summary = results.map(
