@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { TypedDataEncoder, Wallet } from 'ethers';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -84,7 +84,7 @@ describe('probing the relay', () => {
     }
   });
 
-  const listen = async (handler: Parameters<typeof createServer>[0]) => {
+  const listen = async (handler: RequestListener) => {
     server = createServer(handler);
     await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
     return (server.address() as AddressInfo).port;
@@ -98,9 +98,10 @@ describe('probing the relay', () => {
   it('counts a refused port and a silent server as unreachable, within the timeout', async () => {
     const port = await listen(() => undefined); // accepts, never answers
     expect(await probeRelay(`ws://127.0.0.1:${port}`, 300)).toBe(false);
-    await new Promise<void>((resolve) => server!.close(() => resolve()));
-    server.closeAllConnections();
+    const silent = server!;
     server = null;
+    silent.closeAllConnections();
+    await new Promise<void>((resolve) => silent.close(() => resolve()));
     expect(await probeRelay(`ws://127.0.0.1:${port}`, 2_000)).toBe(false);
     expect(await probeRelay('not a url', 2_000)).toBe(false);
   });
