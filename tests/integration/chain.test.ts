@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Contract, Wallet, id as keccakText, type Signer } from 'ethers';
+import * as Y from 'yjs';
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
 import { ChainService } from '../../src/main/services/trust/chain/ChainService';
 import { rewardInterface } from '../../src/main/services/trust/chain/artifacts';
@@ -491,6 +492,79 @@ describe('chain channels through a real `maily serve` host', () => {
     const history = await c.call('chain:rewards', { address: to.toLowerCase() });
     expect(history.address).toBe(to);
     expect(history.transfers.map((t) => t.rawAmount)).toEqual(['5', '6', '7']);
+  });
+
+  it("anchors a signed certificate with the host's local key, reads it back, revokes it and lists its rewards", async () => {
+    process.env.MAILY_KEYSTORE_SCRYPT_N = '1024'; // the host inherits it: a fast keystore for the test
+    const c = await connect();
+    const campaign = await c.call('campaigns:create', { name: 'Anchored launch', template: 'welcome' });
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, (await c.call('docs:open', { campaignId: campaign.id })).state);
+    const emailId = [...doc.getMap<Y.Map<unknown>>('nodes').entries()].find(([, n]) => n.get('kind') === 'email')![0];
+    const key = await c.call('trust:createKey', { passphrase: 'correct horse battery' });
+    const signer = key.address!;
+    const certificate = await c.call('trust:sign', {
+      campaignId: campaign.id,
+      emailId,
+      versionLabel: 'Launch copy',
+      signer: 'local',
+    });
+    const uid = certificate.uid.toLowerCase();
+    const contentHash = certificate.contentHash.toLowerCase();
+    await c.call('chain:configure', {
+      enabled: true,
+      rpcUrl: chain.url,
+      chainId: chain.chainId,
+      registryAddress,
+      rewardTokenAddress: rewardAddress,
+    });
+
+    // A new key has no ETH: the host says so; funded, it anchors.
+    const poor = await errorOf(c, 'chain:anchor', { campaignId: campaign.id, uid });
+    expect(poor.message).toContain(`${signer} has not enough funds to pay for gas`);
+    await chain.send('hardhat_setBalance', [signer, '0x56BC75E2D63100000']); // 100 ETH
+    const receipt = await c.call('chain:anchor', { campaignId: campaign.id, uid });
+    expect(receipt).toMatchObject({ uid, contentHash, anchorer: signer, chainId: chain.chainId });
+    await expect.poll(() => c.events.some((e) => e.ev === 'chain:anchored')).toBe(true);
+    expect(await c.call('chain:status', { campaignId: campaign.id, uid })).toMatchObject({
+      state: 'anchored',
+      contentHash,
+      contentMatches: true,
+      anchorer: signer,
+      blockNumber: receipt.blockNumber,
+    });
+    const again = await errorOf(c, 'chain:anchor', { campaignId: campaign.id, uid });
+    expect(again.message).toContain('already anchored');
+    expect(
+      (await errorOf(c, 'chain:anchor', { campaignId: campaign.id, uid, contentHash: hashOf('x') })).message,
+    ).toContain('not the certificate');
+    expect((await errorOf(c, 'chain:status', { campaignId: campaign.id, uid: uidOf('elsewhere') })).code).toBe(
+      'E_NOT_FOUND',
+    );
+
+    await c.call('chain:revoke', { uid, reason: 'Wrong price in the hero' });
+    expect(await c.call('chain:status', { campaignId: campaign.id, uid })).toMatchObject({
+      state: 'revoked',
+      reason: 'Wrong price in the hero',
+      contentMatches: true,
+    });
+
+    // Rewards to the signer (the default address), not to others.
+    const reward = new Contract(rewardAddress, rewardInterface, chain.accounts[0]);
+    for (const value of [10n ** 18n, 2n * 10n ** 18n, 3n * 10n ** 18n]) {
+      await (await reward.reward(signer, value, uid)).wait();
+      await (await reward.reward(chain.accounts[2].address, value, uid)).wait();
+    }
+    const history = await c.call('chain:rewards', {});
+    expect(history.address).toBe(signer);
+    expect(history.transfers.map((t) => t.amount)).toEqual(['1', '2', '3']);
+    expect(history.transfers.every((t) => t.to === signer)).toBe(true);
+
+    // Locked, the key cannot anchor: the host says to unlock it.
+    await c.call('trust:lock', {});
+    expect(
+      (await errorOf(c, 'chain:anchor', { uid: uidOf('locked'), contentHash: hashOf('locked') })).message,
+    ).toContain('Unlock your signing key');
   });
 
   it('answers bad input, a wrong chain, an unreachable RPC and a missing contract clearly, and keeps serving', async () => {
