@@ -74,6 +74,13 @@ describe('Agents in the campaign screen', () => {
     await page.locator('[data-save="saved"]').waitFor();
     expect(await panel.getByRole('button', { name: 'Add to canvas' }).isDisabled()).toBe(true);
 
+    // The landing's own undo: the added steps go, and can be added again.
+    await panel.getByRole('button', { name: 'Remove the added steps' }).click();
+    await expect.poll(() => emailSteps.count()).toBe(3);
+    await panel.getByRole('button', { name: 'Add to canvas' }).click();
+    await expect.poll(() => emailSteps.count()).toBe(3 + emails);
+    await page.locator('[data-save="saved"]').waitFor();
+
     await panel.getByRole('button', { name: 'Close agents' }).click();
     await expect.poll(() => panel.count()).toBe(0);
     expect(errors).toEqual([]);

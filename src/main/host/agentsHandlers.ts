@@ -6,7 +6,7 @@ import type { Handlers } from './dispatch';
 export function createAgentsHandlers(
   services: Services,
   sessions: Map<string, SessionState>,
-): Pick<Handlers, 'agents:plan' | 'agents:run' | 'agents:cancel' | 'agents:land' | 'agents:get'> {
+): Pick<Handlers, 'agents:plan' | 'agents:run' | 'agents:cancel' | 'agents:land' | 'agents:get' | 'agents:unland'> {
   return {
     'agents:plan': (input) => services.agents.plan(input.campaignId, input.request),
     'agents:run': (input, ctx) => {
@@ -21,5 +21,6 @@ export function createAgentsHandlers(
     'agents:cancel': (input) => services.agents.cancel(input.runId),
     'agents:land': (input) => services.agents.land(input.runId),
     'agents:get': (input) => services.agents.get(input.runId),
+    'agents:unland': (input) => services.agents.unland(input.runId),
   };
 }

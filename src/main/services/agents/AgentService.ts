@@ -13,7 +13,7 @@ import {
 import { ErrorCode, MailyError, messageOf } from '../../../shared/errors';
 import { journeyOutline } from '../ai/campaignContext';
 import type { LlmNode } from '../llm/LlmNode';
-import { AGENTS_ORIGIN, landPlan } from './landPlan';
+import { AGENTS_ORIGIN, landPlan, unlandPlan } from './landPlan';
 import { parseOutput, summarise } from './parseOutput';
 import { requestedEmails, templatePlan, templateTitle } from './planTemplates';
 import { AGENT_PROMPT_VERSION, coordinatorPrompt, subtaskPrompt } from './prompts';
@@ -202,6 +202,23 @@ export class AgentService {
     this.#options.apply(view.campaignId, landing.update, AGENTS_ORIGIN);
     view.landed = { nodeIds: landing.nodeIds, emails: landing.emails, edges: landing.edges, landedAt: Date.now() };
     return view.landed;
+  }
+
+  /**
+   * Removes what a run's landing added (the steps still there, with their email bodies),
+   * in one update; the run can then be landed again. The canvas's own undo covers only the
+   * designer's edits, so this is the landing's undo.
+   */
+  unland(runId: string): { removed: number } {
+    this.#assertLive();
+    const entry = this.#runs.get(runId);
+    if (!entry) throw notFound('agents run');
+    const landed = entry.view.landed;
+    if (!landed) return { removed: 0 };
+    const undo = this.#options.read(entry.view.campaignId, (doc) => unlandPlan(doc, landed.nodeIds));
+    if (undo) this.#options.apply(entry.view.campaignId, undo.update, AGENTS_ORIGIN);
+    entry.view.landed = null;
+    return { removed: undo?.removed ?? 0 };
   }
 
   dispose(): void {

@@ -3,8 +3,8 @@ import type { AgentPlan, SubtaskOutput, SubtaskRun } from '../../../shared/agent
 import { topologicalOrder } from '../../../shared/agents/plan';
 import type { Block } from '../../../shared/email/blocks';
 import { defaultBlock } from '../../../shared/email/defaultBlock';
-import { writeEmail } from '../../../shared/email/emailDoc';
-import { addEdge, addNode, readJourney } from '../../../shared/journey/ydoc';
+import { emailsMap, removeEmail, writeEmail } from '../../../shared/email/emailDoc';
+import { addEdge, addNode, nodesMap, readJourney, removeElements } from '../../../shared/journey/ydoc';
 import { cleanLine, cleanText, summarise } from './parseOutput';
 
 /** Origin of the landing's transaction (and of its `docs.applyUpdate`). */
@@ -126,4 +126,22 @@ export function landPlan(source: Y.Doc, plan: AgentPlan, subtasks: readonly Subt
     });
   }, AGENTS_ORIGIN);
   return { update: Y.encodeStateAsUpdate(doc, before), nodeIds, emails: emails.length, edges };
+}
+
+/**
+ * Takes a landing back: the steps it added that are still there (with their edges) and
+ * their email bodies go, in one update. Null when nothing is left.
+ */
+export function unlandPlan(source: Y.Doc, nodeIds: readonly string[]): { update: Uint8Array; removed: number } | null {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, Y.encodeStateAsUpdate(source));
+  const before = Y.encodeStateVector(doc);
+  const present = nodeIds.filter((id) => nodesMap(doc).has(id));
+  const bodies = nodeIds.filter((id) => emailsMap(doc).has(id));
+  if (present.length === 0 && bodies.length === 0) return null;
+  doc.transact(() => {
+    removeElements(doc, present, []);
+    for (const id of bodies) removeEmail(doc, id);
+  }, AGENTS_ORIGIN);
+  return { update: Y.encodeStateAsUpdate(doc, before), removed: present.length };
 }

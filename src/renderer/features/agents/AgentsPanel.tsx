@@ -139,10 +139,15 @@ export function AgentsPanel({ session, readOnly, onClose }: AgentsPanelProps) {
             </div>
           )}
           {run?.landed && (
-            <p className="ag-landed" role="status">
-              Added {run.landed.emails} email{run.landed.emails === 1 ? '' : 's'} and{' '}
-              {run.landed.nodeIds.length - run.landed.emails} other steps to the right of the canvas.
-            </p>
+            <div className="ag-actions">
+              <p className="ag-landed" role="status">
+                Added {run.landed.emails} email{run.landed.emails === 1 ? '' : 's'} and{' '}
+                {run.landed.nodeIds.length - run.landed.emails} other steps to the right of the canvas.
+              </p>
+              <button type="button" onClick={() => void session.unland()} disabled={busy || readOnly}>
+                Remove the added steps
+              </button>
+            </div>
           )}
           {run?.landError && (
             <p className="ag-error" role="alert">

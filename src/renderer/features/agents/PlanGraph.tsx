@@ -48,7 +48,7 @@ export function PlanGraph({ plan, views }: { plan: AgentPlan; views: readonly Su
           proOptions={{ hideAttribution: true }}
         >
           <Background />
-          <Controls showInteractive={false} />
+          <Controls showInteractive={false} position="bottom-right" />
           <FitOnChange planId={plan.planId} />
         </ReactFlow>
       </ReactFlowProvider>

@@ -124,7 +124,22 @@ export function useAgents(campaignId: string) {
     }
   }, [api]);
 
-  return { state, plan, run, stop, land };
+  const unland = useCallback(async () => {
+    if (!runId.current) return;
+    setState((s) => ({ ...s, busy: 'landing', error: null }));
+    try {
+      await api.agents.unland({ runId: runId.current });
+      setState((s) => ({ ...s, busy: null, run: s.run ? { ...s.run, landed: null } : s.run }));
+    } catch (error) {
+      setState((s) => ({
+        ...s,
+        busy: null,
+        error: messageOf(error, 'The added steps could not be removed. Try again.'),
+      }));
+    }
+  }, [api]);
+
+  return { state, plan, run, stop, land, unland };
 }
 export type AgentsSession = ReturnType<typeof useAgents>;
 

@@ -29,6 +29,8 @@ export const agentsRequests = {
   'agents:cancel': request(z.object({ runId: id }), returns<{ runId: string }>()),
   'agents:land': request(z.object({ runId: id }), returns<LandResult>()),
   'agents:get': request(z.object({ runId: id }), returns<AgentRun>()),
+  /** Takes a landing back: removes the steps (and email bodies) it added, in one update. */
+  'agents:unland': request(z.object({ runId: id }), returns<{ removed: number }>()),
 } as const;
 
 export interface AgentsEvents {

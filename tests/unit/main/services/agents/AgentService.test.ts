@@ -6,6 +6,8 @@ import type { LlmNode } from '../../../../../src/main/services/llm/LlmNode';
 import type { AgentProgress, AgentRun, Subtask } from '../../../../../src/shared/agents/plan';
 import type { GenerateRequest, GenerateResult, LlmStatus } from '../../../../../src/shared/ai/llm';
 import { ErrorCode, MailyError } from '../../../../../src/shared/errors';
+import { emailsMap } from '../../../../../src/shared/email/emailDoc';
+import { readJourney, removeElements } from '../../../../../src/shared/journey/ydoc';
 import { buildTemplate } from '../../../../../src/shared/templates';
 
 /**
@@ -244,6 +246,24 @@ describe('AgentService runs', () => {
     expect(first.emails).toBe(3);
     expect((agents.get(runId) as AgentRun).landed).toEqual(first);
     expect(run.landed).toBeNull();
+  });
+
+  it('takes a landing back in one update, and lands again after', async () => {
+    const { agents, applied, doc } = setUp();
+    const emails = () => readJourney(doc).nodes.filter((n) => n.kind === 'email').length;
+    const plan = await agents.plan('c', 'Draft a 3-email welcome series');
+    const { runId } = await runToEnd(agents, 'c', plan.planId);
+    const landed = agents.land(runId);
+    expect(emails()).toBe(6);
+    // The designer deletes one of the added steps meanwhile: only what is left is removed.
+    removeElements(doc, [landed.nodeIds[0]], []);
+    expect(agents.unland(runId)).toEqual({ removed: landed.nodeIds.length - 1 });
+    expect(applied).toHaveLength(2);
+    expect(emails()).toBe(3);
+    expect(landed.nodeIds.some((id) => emailsMap(doc).has(id))).toBe(false);
+    expect(agents.unland(runId)).toEqual({ removed: 0 });
+    expect(agents.land(runId).emails).toBe(3);
+    expect(emails()).toBe(6);
   });
 });
 
