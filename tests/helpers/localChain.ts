@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,6 +52,7 @@ function loadHardhat(): NodeJS.Require {
   process.env.XDG_DATA_HOME = join(home, 'data');
   process.env.HARDHAT_DISABLE_TELEMETRY_PROMPT = 'true';
   process.env.DO_NOT_TRACK = '1';
+  process.once('exit', () => rmSync(home, { recursive: true, force: true }));
   requireHardhat = createRequire(import.meta.url);
   return requireHardhat;
 }
