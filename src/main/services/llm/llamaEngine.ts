@@ -2,6 +2,7 @@ import {
   getLlama,
   LlamaChatSession,
   LlamaLogLevel,
+  TokenBias,
   type ChatHistoryItem,
   type ChatWrapper,
   type GbnfJsonSchema,
@@ -130,6 +131,14 @@ export class LlamaEngine {
     let tokens = 0;
     let streamed = '';
     const prefix = msg.continueFrom ?? '';
+    const forced = grammar && prefix ? sequence.model.tokenize(prefix, false, 'trimLeadingSpace') : [];
+    let forcedAt = 0;
+    const forcing = () => {
+      const bias = new TokenBias(sequence.model.tokenizer);
+      const next = forced[forcedAt];
+      if (next !== undefined) bias.set(next, { logit: 10_000 });
+      return bias;
+    };
     try {
       session.setChatHistory(history);
       const out = await session
@@ -138,7 +147,9 @@ export class LlamaEngine {
           temperature: msg.temperature,
           seed: msg.seed,
           grammar,
-          responsePrefix: msg.continueFrom,
+          // Text goes on from the prefill; under a grammar, the prefix is replayed as forced
+          // tokens instead, so the grammar's state walks through it (a prefill skips the grammar).
+          ...(grammar ? { tokenBias: forcing } : { responsePrefix: msg.continueFrom }),
           signal,
           stopOnAbortSignal: true,
           onTextChunk: (text) => {
@@ -148,7 +159,10 @@ export class LlamaEngine {
             const fresh = streamed.slice(Math.max(before, prefix.length));
             if (fresh) onText(fresh);
           },
-          onToken: (t) => (tokens += t.length),
+          onToken: (t) => {
+            tokens += t.length;
+            forcedAt += t.length;
+          },
         })
         .catch((error: unknown) => {
           // Aborted while the prompt was still being read: node-llama-cpp throws instead of stopping.
@@ -156,6 +170,8 @@ export class LlamaEngine {
           throw error;
         });
       const stop = out.stopReason === 'abort' ? 'cancelled' : out.stopReason === 'maxTokens' ? 'maxTokens' : 'done';
+      if (forced.length && !out.responseText.startsWith(prefix))
+        throw new Error('The answer so far could not be continued under its JSON schema.');
       const full = out.responseText.startsWith(prefix) ? out.responseText : prefix + out.responseText;
       if (grammar && stop === 'done') grammar.parse(full); // throws when it does not match
       return { text: full.slice(prefix.length), tokens, stop };

@@ -74,6 +74,8 @@ interface PeerState {
   addresses: string[];
   error: string | null;
   statusOut: FramedStream | null;
+  /** Shown in the view once connected, or when remembered (invite, dial): not for every mDNS answer. */
+  listed: boolean;
   /** Reconnect backoff. */
   nextDialAt: number;
   backoffMs: number;
@@ -281,7 +283,8 @@ export class MeshService {
         });
         this.#mdns.start();
       }
-      for (const [peerId, addresses] of Object.entries(this.#known(teamId))) this.#peer(peerId).addresses = addresses;
+      for (const [peerId, addresses] of Object.entries(this.#known(teamId)))
+        Object.assign(this.#peer(peerId), { addresses, listed: true });
       this.#timer = setInterval(() => this.#tick(), HEARTBEAT_MS);
       this.#timer.unref?.();
       this.#set('running', teamId, null);
@@ -354,6 +357,7 @@ export class MeshService {
         addresses: [],
         error: null,
         statusOut: null,
+        listed: false,
         nextDialAt: 0,
         backoffMs: 1_000,
       };
@@ -374,6 +378,7 @@ export class MeshService {
     const libp2p = this.#libp2p;
     if (!libp2p) return;
     peer.connected = true;
+    peer.listed = true;
     peer.error = null;
     peer.backoffMs = 1_000;
     // Remember where the teammate was reached, unless it was them dialling in (from an ephemeral port).
@@ -384,6 +389,7 @@ export class MeshService {
       .map((a) => (a.includes('/p2p/') ? a : `${a}/p2p/${id}`));
     if (reached.length) this.#remember(id, reached);
     void this.#openStatus(peer);
+    this.#ping(peer);
     this.#changed();
   }
 
@@ -423,18 +429,24 @@ export class MeshService {
         if (peer.addresses.length && peer.nextDialAt <= now) void this.#dialPeer(peer);
         continue;
       }
-      const remote = peerIdOf(libp2p, peer.peerId);
-      if (!remote) continue;
-      void libp2p.services.ping
-        .ping(remote, { signal: AbortSignal.timeout(HEARTBEAT_MS) })
-        .then((ms) => {
-          peer.roundTripMs = ms;
-          this.#changed();
-        })
-        .catch(() => undefined);
+      this.#ping(peer);
       if (!peer.statusOut?.open) void this.#openStatus(peer);
       else void peer.statusOut.send(this.#advertisement());
     }
+  }
+
+  /** Measures the round trip to a connected peer (libp2p ping). */
+  #ping(peer: PeerState): void {
+    const libp2p = this.#libp2p;
+    const remote = libp2p && peerIdOf(libp2p, peer.peerId);
+    if (!libp2p || !remote) return;
+    void libp2p.services.ping
+      .ping(remote, { signal: AbortSignal.timeout(HEARTBEAT_MS) })
+      .then((ms) => {
+        peer.roundTripMs = ms;
+        this.#changed();
+      })
+      .catch(() => undefined);
   }
 
   /** A peer broke the protocol: dropped, refused for a minute, logged. */
@@ -467,6 +479,7 @@ export class MeshService {
     this.#options.settings.write(peersKey(teamId), Object.fromEntries(entries));
     const peer = this.#peer(peerId);
     peer.addresses = known[peerId];
+    peer.listed = true;
   }
 
   #rememberInvite(teamId: string, addresses: string[]): void {
@@ -479,7 +492,11 @@ export class MeshService {
     for (const [peerId, addrs] of byPeer)
       known[peerId] = [...new Set([...addrs, ...(known[peerId] ?? [])])].slice(0, 8);
     this.#options.settings.write(peersKey(teamId), known);
-    if (teamId === this.#teamId) for (const [peerId, addrs] of byPeer) this.#onFound(peerId, addrs);
+    if (teamId === this.#teamId)
+      for (const [peerId, addrs] of byPeer) {
+        this.#peer(peerId).listed = true;
+        this.#onFound(peerId, addrs);
+      }
     else this.#onTeamsChanged();
   }
 
@@ -724,6 +741,7 @@ export class MeshService {
       );
     }
     for (const peer of this.#peers.values()) {
+      if (!peer.listed) continue; // answered mDNS, never got in: another team's secret, or not yet
       if (peer.nodes.size === 0) {
         out.push({
           id: peer.peerId,

@@ -56,6 +56,8 @@ export class ExternalNodes {
   /** Serialises changes, so two concurrent edits never lose each other. */
   #queue: Promise<unknown> = Promise.resolve();
   readonly #ready: Promise<void>;
+  /** The stored list, read once: only this service writes it. */
+  #list: Saved[] | null = null;
   #disposed = false;
 
   constructor(options: ExternalNodesOptions) {
@@ -218,11 +220,13 @@ export class ExternalNodes {
   }
 
   #read(): Saved[] {
-    return this.#options.settings.read(SETTINGS_KEY, listSchema, []);
+    this.#list ??= this.#options.settings.read(SETTINGS_KEY, listSchema, []);
+    return this.#list;
   }
 
   #write(list: Saved[]): void {
     this.#options.settings.write(SETTINGS_KEY, list);
+    this.#list = list;
   }
 
   #find(id: string, list = this.#read()): Saved {
