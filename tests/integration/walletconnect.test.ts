@@ -13,7 +13,9 @@ import { Database } from '../../src/main/services/storage/Database';
 import { SqliteKeyValueStorage } from '../../src/main/services/trust/walletconnect/SqliteKeyValueStorage';
 import { WalletConnectService } from '../../src/main/services/trust/walletconnect/WalletConnectService';
 import { WalletConnectSigner } from '../../src/main/services/trust/walletconnect/WalletConnectSigner';
+import { startHost, tempDataDir, type HostProcess } from '../helpers/hostProcess';
 import { startTestWallet, startWcRelay, type TestWallet, type WcRelay } from '../helpers/wcRelay';
+import { TestClient } from '../helpers/wsClient';
 
 /**
  * WalletConnect end to end without the internet: the app's WalletConnectService is the
@@ -297,6 +299,65 @@ describe('WalletConnect with a wallet over a loopback relay', () => {
     await waitFor(service, inState('disconnected'));
     const noWallet = await rejection(new WalletConnectSigner(service).signTypedData(domain, types, certificate('x')));
     expect(noWallet.code).toBe(ErrorCode.NotFound);
+  });
+
+  it('works through a real `maily serve` host: configure, pair, restore after a restart, offline and back', async () => {
+    const dataDir = tempDataDir('maily-wc-host-');
+    let host: HostProcess | null = null;
+    let client: TestClient | null = null;
+    const statusEvent = async (c: TestClient, predicate: (s: WalletStatus) => boolean, timeoutMs = 30_000) => {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const hit = c.events.find((e) => e.ev === 'wallet:changed' && predicate(e.data as WalletStatus));
+        if (hit) return hit.data as WalletStatus;
+        if (Date.now() > deadline) throw new Error(`no such wallet:changed event: ${JSON.stringify(c.events.at(-1))}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    };
+    try {
+      host = await startHost(dataDir);
+      client = await TestClient.connect(host.origin, host.token);
+      expect((await client.call('wallet:status', {})).state).toBe('not-configured');
+      const bad = await client.request('wallet:configure', { projectId: PROJECT_ID, relayUrl: 'http://127.0.0.1:1' });
+      expect(bad.ok ? null : bad.error.code).toBe(ErrorCode.InvalidInput);
+      const configured = await client.call('wallet:configure', { projectId: PROJECT_ID, relayUrl: relay.url });
+      expect(configured).toMatchObject({ state: 'disconnected', relayUrl: relay.url, projectId: PROJECT_ID });
+
+      const pairing = await client.call('wallet:pair', {});
+      expect(pairing.qrDataUrl).toMatch(/^data:image\/png;base64,/);
+      await statusEvent(client, (s) => s.state === 'pairing' && s.pairingUri === pairing.uri);
+      await wallet.pair(pairing.uri);
+      const connected = await statusEvent(client, (s) => s.state === 'connected');
+      expect(connected.session?.address).toBe(wallet.account.address);
+      expect(await client.call('wallet:queue', {})).toEqual([]);
+      const unknown = await client.request('wallet:cancelQueued', { id: 'no-such-request' });
+      expect(unknown.ok ? null : unknown.error.code).toBe(ErrorCode.NotFound);
+      client.close();
+      expect(await host.stop()).toBe(0);
+
+      // A new host process on the same data folder: the session is back without pairing.
+      host = await startHost(dataDir);
+      client = await TestClient.connect(host.origin, host.token);
+      const deadline = Date.now() + 30_000;
+      let restored = await client.call('wallet:status', {});
+      while (restored.state !== 'connected' && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        restored = await client.call('wallet:status', {});
+      }
+      expect(restored.session).toMatchObject({ address: wallet.account.address, walletName: 'Test Wallet' });
+
+      await relay.stop();
+      await statusEvent(client, (s) => s.state === 'offline', 20_000);
+      await relay.start();
+      client.events.length = 0;
+      await statusEvent(client, (s) => s.state === 'connected', 45_000);
+      const ended = await client.call('wallet:disconnect', {});
+      expect(ended).toMatchObject({ state: 'disconnected', session: null });
+    } finally {
+      client?.close();
+      await host?.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 
   it('contacted nothing but loopback', () => {
