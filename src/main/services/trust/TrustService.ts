@@ -255,7 +255,7 @@ export class TrustService {
 
   async #revoker(certificateSigner: string, kind?: SignerKind): Promise<TypedDataSigner> {
     const local = this.#o.localKey.status().address;
-    const chosen = kind ?? (local === certificateSigner ? 'local' : 'walletconnect');
+    const chosen = kind ?? (local === certificateSigner || !this.#o.signers.walletconnect ? 'local' : 'walletconnect');
     const signer = this.#signer(chosen);
     const address = await signer.address();
     if (address.toLowerCase() !== certificateSigner.toLowerCase())
