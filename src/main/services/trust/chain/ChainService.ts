@@ -27,6 +27,8 @@ import { chainError, withTimeout, type ChainCallContext } from './chainErrors';
 import { TRANSFER_TOPIC, addressTopic, parseRewardLogs } from './rewardLogs';
 
 const SETTINGS_KEY = 'chain';
+/** Most logs read from one `eth_getLogs` answer. */
+const MAX_LOGS_PER_CHUNK = 10_000;
 
 export interface ChainServiceOptions {
   /**
@@ -255,10 +257,12 @@ export class ChainService {
         conn.provider.getLogs({ address: token.address, topics, fromBlock: start, toBlock: end }),
         ctx,
       );
-      found = [...parseRewardLogs(logs, token, to), ...found];
+      // An RPC may answer with anything: read at most the newest MAX_LOGS_PER_CHUNK of a chunk.
+      if (logs.length > MAX_LOGS_PER_CHUNK) truncated = true;
+      found = [...parseRewardLogs(logs.slice(-MAX_LOGS_PER_CHUNK), token, to), ...found];
       fromBlock = start;
       if (found.length >= maxTransfers) {
-        truncated = found.length > maxTransfers || start > 0;
+        truncated = truncated || found.length > maxTransfers || start > 0;
         found = found.slice(found.length - maxTransfers);
         break;
       }
