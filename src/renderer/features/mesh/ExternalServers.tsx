@@ -45,6 +45,11 @@ export function ExternalServers({
               {s.error && <p className="form-error">{s.error}</p>}
             </div>
             <div className="mesh-inline">
+              {s.state === 'error' && (
+                <button type="button" aria-label={`Check ${s.name} again`} onClick={() => void onUpdate(s.id, same(s))}>
+                  Check again
+                </button>
+              )}
               <button type="button" aria-label={`Edit ${s.name}`} onClick={() => setEditing(s)}>
                 Edit
               </button>
@@ -67,4 +72,10 @@ export function ExternalServers({
       />
     </section>
   );
+}
+
+/** The server's settings unchanged (the stored key is kept): saving them asks the server again. */
+function same(s: ExternalNodeView): ExternalNodeInput {
+  const { name, baseUrl, model, contextSize, concurrency, share } = s;
+  return { name, baseUrl, model, contextSize, concurrency, share };
 }
