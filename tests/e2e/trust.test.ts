@@ -1,0 +1,158 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import QRCode from 'qrcode';
+import { describe, expect, it } from 'vitest';
+import { openPage } from '../helpers/browser';
+import { useHostAndBrowser } from '../helpers/e2eEnv';
+
+const env = useHostAndBrowser();
+
+const designer = 'Dana Designer';
+const nodes = (page: Page) => page.locator('.react-flow__node');
+const saved = (page: Page) => page.locator('[data-save="saved"]').waitFor();
+const editorBadge = (page: Page) =>
+  page.getByRole('dialog', { name: 'Email editor' }).getByRole('group', { name: 'Trust' }).locator('.trust-badge');
+
+async function newCampaign(page: Page, name: string) {
+  await page.getByRole('button', { name: 'New campaign' }).click();
+  await page.getByLabel('Campaign name').fill(name);
+  await page.getByRole('radio', { name: /Welcome series/ }).check();
+  await page.getByRole('button', { name: 'Create campaign' }).click();
+  await expect.poll(() => nodes(page).count()).toBe(9);
+}
+
+async function openEmail(page: Page, label = 'Tips') {
+  await page.locator('.react-flow__node:has([data-kind="email"])', { hasText: label }).click();
+  await page.getByRole('complementary', { name: 'Inspector' }).getByRole('button', { name: 'Edit email' }).click();
+  const editor = page.getByRole('dialog', { name: 'Email editor' });
+  await editor.waitFor();
+  return editor;
+}
+
+describe('trust certificates, as a designer uses them', () => {
+  it('signs an email with a local key, sees it modified, verifies its QR image, refuses a cut link, revokes it', async () => {
+    const { page, errors, context } = await openPage(env.browser, env.host.url);
+    await newCampaign(page, 'Signed launch');
+
+    // The Trust layer is in the layers bar, on, with every email unsigned.
+    const trustLayer = page.getByRole('toolbar', { name: 'Layers' }).getByRole('button', { name: 'Trust' });
+    expect(await trustLayer.getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => page.locator('[data-trust-tone="unsigned"]').count(), { timeout: 15_000 }).toBe(3);
+
+    const editor = await openEmail(page);
+    await expect.poll(() => editorBadge(page).innerText(), { timeout: 15_000 }).toBe('Unsigned');
+
+    // Sign: a new local key with a passphrase (the headless host keeps it in a keystore).
+    await editor.getByRole('button', { name: 'Sign…' }).click();
+    const sign = page.getByRole('dialog', { name: /^Sign “/ });
+    await sign.getByRole('radio', { name: 'Local key' }).check();
+    await sign.getByRole('radio', { name: 'Create a new key' }).check();
+    await sign.getByLabel('Passphrase (at least 8 characters)').fill('correct horse battery');
+    await sign.getByLabel('Confirm passphrase').fill('correct horse battery');
+    await sign.getByRole('button', { name: 'Create key' }).click();
+    await sign.getByText('Unlocked', { exact: true }).waitFor();
+    expect(await sign.locator('.trust-key .trust-address').innerText()).toMatch(/^0x[0-9a-fA-F]{40}$/);
+    expect(await sign.getByLabel('Version label').inputValue()).toMatch(/^Approved /);
+    await sign.getByLabel('Version label').fill('Launch copy');
+    await sign.getByLabel('Your name on the certificate').fill(designer);
+    await sign.getByRole('button', { name: 'Sign', exact: true }).click();
+    await sign.getByText(/Signed as “Launch copy”/).waitFor({ timeout: 20_000 });
+
+    // The link, its QR image and the certificate file.
+    const link = await sign.getByLabel('Verify link').inputValue();
+    expect(link).toMatch(/^https:\/\/maily\.app\/verify#/);
+    const qr = sign.getByRole('img', { name: 'QR code of the certificate “Launch copy”' });
+    expect(await qr.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+    const [qrDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      sign.getByRole('button', { name: 'Save QR image' }).click(),
+    ]);
+    const qrPng = readFileSync(await qrDownload.path());
+    expect(qrPng.subarray(1, 4).toString()).toBe('PNG');
+    const [fileDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      sign.getByRole('button', { name: 'Save certificate file' }).click(),
+    ]);
+    const certificateFile = readFileSync(await fileDownload.path(), 'utf8');
+    expect(() => JSON.parse(certificateFile) as unknown).not.toThrow();
+    await sign.getByRole('button', { name: 'Done' }).click();
+
+    // Verified, in the editor and on the canvas's Trust layer, by name.
+    await expect.poll(() => editorBadge(page).innerText(), { timeout: 15_000 }).toBe(`Verified · ${designer}`);
+    const verified = page.locator('[data-trust-badge][data-trust-tone="verified"]');
+    await expect.poll(() => verified.count()).toBe(1);
+    expect(await verified.getAttribute('aria-label')).toContain(`Verified: signed by ${designer}`);
+
+    // Editing the subject breaks it: modified since signing.
+    await editor.getByRole('button', { name: 'Message details' }).click();
+    await editor.getByLabel('Subject', { exact: true }).fill('Ten tips, now cheaper');
+    await expect.poll(() => editorBadge(page).innerText(), { timeout: 15_000 }).toBe('Modified since signing');
+    await editor.getByRole('button', { name: 'Close' }).click();
+    await saved(page);
+    const modified = page.locator('[data-trust-badge][data-trust-tone="modified"]');
+    await expect.poll(() => modified.count(), { timeout: 15_000 }).toBe(1);
+    expect(await modified.getAttribute('aria-label')).toMatch(/^Trust: Modified since signing/);
+
+    // Verify the original from its QR image (the shortcut opens the screen).
+    await page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 }, force: true });
+    await page.keyboard.press('Control+Shift+V');
+    const verify = page.getByRole('dialog', { name: 'Verify a certificate' });
+    await verify.waitFor();
+    await verify
+      .getByLabel('Certificate file or QR image')
+      .setInputFiles({ name: 'certificate.png', mimeType: 'image/png', buffer: qrPng });
+    const result = verify.getByRole('status', { name: 'Verification result' });
+    await result.waitFor({ timeout: 20_000 });
+    const answer = await result.innerText();
+    expect(answer).toContain('From the QR code.');
+    expect(answer).toContain('Valid signature');
+    expect(answer).toContain(designer);
+    expect(answer).toContain('Modified since signing');
+
+    // A link cut short is refused with its reason, never accepted.
+    await verify.getByLabel('Certificate link').fill(link.slice(0, Math.floor(link.length * 0.7)));
+    await verify.getByRole('button', { name: 'Verify link' }).click();
+    await expect.poll(() => result.innerText(), { timeout: 15_000 }).toMatch(/^Refused: This link is cut off/);
+    expect(await result.innerText()).not.toContain('Valid signature');
+
+    // The saved certificate file verifies too; a QR code of something else is named as such.
+    await verify.getByLabel('Certificate file or QR image').setInputFiles({
+      name: 'certificate.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(certificateFile),
+    });
+    await expect.poll(() => result.innerText(), { timeout: 15_000 }).toContain('From the certificate file.');
+    expect(await result.innerText()).toContain('Valid signature');
+    const otherQr = await QRCode.toBuffer('https://example.com/not-a-certificate', { margin: 4, scale: 6 });
+    await verify
+      .getByLabel('Certificate file or QR image')
+      .setInputFiles({ name: 'other.png', mimeType: 'image/png', buffer: otherQr });
+    await expect.poll(() => result.innerText(), { timeout: 15_000 }).toMatch(/^Refused: Not a Maily certificate/);
+    await verify.getByRole('button', { name: 'Close' }).click();
+
+    // Revoke, from the canvas badge's certificates: the badge says Revoked, with the reason.
+    await modified.click();
+    const certificates = page.getByRole('dialog', { name: /^Certificates of “/ });
+    const row = certificates.getByRole('listitem', { name: /Certificate “Launch copy”, Valid/ });
+    await row.getByRole('button', { name: 'Revoke…' }).click();
+    await row.getByLabel('Reason for revoking').fill('Prices changed');
+    await row.getByRole('button', { name: 'Revoke', exact: true }).click();
+    await row.getByRole('button', { name: 'Confirm revoke' }).click();
+    await certificates
+      .getByRole('listitem', { name: /Certificate “Launch copy”, Revoked/ })
+      .waitFor({ timeout: 15_000 });
+    await certificates.getByRole('button', { name: 'Close' }).click();
+    const revoked = page.locator('[data-trust-badge][data-trust-tone="revoked"]');
+    await expect.poll(() => revoked.count(), { timeout: 15_000 }).toBe(1);
+    expect(await revoked.getAttribute('aria-label')).toContain('Prices changed');
+
+    // The Trust layer hides and shows the badges.
+    await trustLayer.click();
+    await expect.poll(() => page.locator('[data-trust-badge]').count()).toBe(0);
+    await trustLayer.click();
+    await expect.poll(() => page.locator('[data-trust-badge]').count()).toBe(3);
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
