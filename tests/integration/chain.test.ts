@@ -312,19 +312,20 @@ describe('ChainService on a local chain', () => {
 
 describe('ChainService against a hostile RPC', () => {
   /** A JSON-RPC server that answers the chain id correctly and `answer(method)` for the rest. */
-  async function fakeRpc(answer: (method: string) => unknown) {
+  async function fakeRpc(answer: (method: string, params: unknown[]) => unknown) {
     const server = createHttpServer((req, res) => {
       let body = '';
       req.on('data', (d: Buffer) => (body += d.toString()));
       req.on('end', () => {
         let method = '';
         let id: unknown = 1;
+        let params: unknown[] = [];
         try {
-          ({ method, id } = JSON.parse(body) as { method: string; id: unknown });
+          ({ method, id, params } = JSON.parse(body) as { method: string; id: unknown; params: unknown[] });
         } catch {
           // answer anyway
         }
-        const result = method === 'eth_chainId' ? '0x7a69' : answer(method);
+        const result = method === 'eth_chainId' ? '0x7a69' : answer(method, params);
         res.setHeader('content-type', 'application/json');
         res.end(
           typeof result === 'string' && result.startsWith('RAW:')
@@ -378,6 +379,53 @@ describe('ChainService against a hostile RPC', () => {
       }
     }
   });
+
+  it(
+    'reads a flood of logs from one answer only up to its cap, and says the history is truncated',
+    { timeout: 120_000 },
+    async () => {
+      const to = chain.accounts[1].address;
+      const log = (i: number) => ({
+        address: rewardAddress.toLowerCase(),
+        topics: [
+          keccakText('Transfer(address,address,uint256)'),
+          `0x${'0'.repeat(64)}`,
+          `0x${'0'.repeat(24)}${to.slice(2).toLowerCase()}`,
+        ],
+        data: `0x${i.toString(16).padStart(64, '0')}`,
+        blockNumber: '0x10',
+        blockHash: `0x${'ab'.repeat(32)}`,
+        transactionHash: `0x${i.toString(16).padStart(64, '0')}`,
+        transactionIndex: '0x0',
+        logIndex: `0x${i.toString(16)}`,
+        removed: false,
+      });
+      const flood = Array.from({ length: 10_050 }, (_, i) => log(i + 1));
+      const rpc = await fakeRpc((method, params) => {
+        if (method === 'eth_getCode') return '0x6001';
+        if (method === 'eth_blockNumber') return '0x10';
+        if (method === 'eth_getLogs') return flood;
+        if (method === 'eth_call') {
+          const data =
+            (params[0] as { data?: string; input?: string }).data ?? (params[0] as { input?: string }).input ?? '';
+          const fn = rewardInterface.getFunction(data.slice(0, 10))!;
+          return rewardInterface.encodeFunctionResult(fn, fn.name === 'symbol' ? ['FLOOD'] : [18]);
+        }
+        return null;
+      });
+      try {
+        const s = makeService(undefined, { rpcTimeoutMs: 10_000, maxTransfers: 100_000, maxBlockLookups: 1 });
+        configured(s, { rpcUrl: rpc.url });
+        const history = await s.rewardHistory(to);
+        expect(history.token.symbol).toBe('FLOOD');
+        expect(history.transfers).toHaveLength(10_000); // the newest 10,000 of 10,050
+        expect(history.transfers[0].rawAmount).toBe('51');
+        expect(history.truncated).toBe(true);
+      } finally {
+        rpc.close();
+      }
+    },
+  );
 
   it('refuses an RPC URL that is not an Ethereum node', async () => {
     const web = createHttpServer((_req, res) => res.end('<html>hello</html>'));
