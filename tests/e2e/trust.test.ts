@@ -4,6 +4,7 @@ import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
 import { openPage } from '../helpers/browser';
 import { useHostAndBrowser } from '../helpers/e2eEnv';
+import { startTestWallet, startWcRelay } from '../helpers/wcRelay';
 
 const env = useHostAndBrowser();
 
@@ -154,5 +155,53 @@ describe('trust certificates, as a designer uses them', () => {
 
     expect(errors).toEqual([]);
     await context.close();
+  });
+  it('pairs a WalletConnect wallet from its QR code through a relay on loopback, and shows it offline and back', async () => {
+    const relay = await startWcRelay();
+    const wallet = await startTestWallet(relay.url);
+    try {
+      const { page, errors, context } = await openPage(env.browser, env.host.url);
+      await newCampaign(page, 'Wallet signed');
+      const editor = await openEmail(page, 'Welcome');
+      await editor.getByRole('button', { name: 'Sign…' }).click();
+      const sign = page.getByRole('dialog', { name: /^Sign “/ });
+      await sign.getByRole('radio', { name: 'WalletConnect wallet' }).check();
+
+      // Not configured yet: the project id, and the relay under Advanced.
+      await sign.getByLabel('WalletConnect project id (from cloud.reown.com)').fill('not a project id');
+      await sign.getByRole('button', { name: 'Save WalletConnect settings' }).click();
+      await sign
+        .getByRole('alert')
+        .filter({ hasText: /32 hexadecimal/ })
+        .waitFor();
+      await sign.getByLabel('WalletConnect project id (from cloud.reown.com)').fill('0123456789abcdef0123456789abcdef');
+      await sign.getByText('Advanced').click();
+      await sign.getByLabel(/^Relay address/).fill(relay.url);
+      await sign.getByRole('button', { name: 'Save WalletConnect settings' }).click();
+
+      // Pair: the wc: URI as a QR code and a link the wallet takes.
+      await sign.getByRole('button', { name: 'Pair wallet' }).click({ timeout: 20_000 });
+      await sign.getByRole('img', { name: 'QR code to pair your wallet' }).waitFor({ timeout: 20_000 });
+      const uri = await sign.getByLabel('Pairing link').inputValue();
+      expect(uri).toMatch(/^wc:/);
+      await wallet.pair(uri);
+      await sign.getByText(/Connected to Test Wallet as/).waitFor({ timeout: 30_000 });
+      expect(await sign.locator('.trust-wallet .trust-address').innerText()).toBe(wallet.account.address);
+
+      // The relay goes away: the dialog says signing requests are queued; it comes back: connected again.
+      await relay.stop();
+      await sign.getByText(/^Offline.*signing requests are\s+queued/).waitFor({ timeout: 60_000 });
+      await relay.start();
+      await sign.getByText(/Connected to Test Wallet as/).waitFor({ timeout: 60_000 });
+      await expect.poll(() => sign.getByText(/^Offline/).count(), { timeout: 60_000 }).toBe(0);
+
+      await sign.getByRole('button', { name: 'Disconnect wallet' }).click();
+      await sign.getByRole('button', { name: 'Pair wallet' }).waitFor({ timeout: 20_000 });
+      expect(errors).toEqual([]);
+      await context.close();
+    } finally {
+      await wallet.close();
+      await relay.close();
+    }
   });
 });
