@@ -1,6 +1,7 @@
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { Socket } from 'node:net';
+import { createServer } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { verifyTypedData } from 'ethers';
@@ -145,6 +146,36 @@ describe('WalletConnect with a wallet over a loopback relay', () => {
     expect(schema.safeParse({ projectId: PROJECT_ID, relayUrl: 'wss://relay.example/' }).success).toBe(true);
     expect(service.status().state).toBe('not-configured');
     await service.dispose();
+  });
+
+  it('says why pairing cannot start: no relay on that port, or a relay that refuses the connection', async () => {
+    const refusing = createServer((_req, res) => res.writeHead(401).end('Unauthorized: invalid project id'));
+    await new Promise<void>((resolve) => refusing.listen(0, '127.0.0.1', resolve));
+    const refusingUrl = `ws://127.0.0.1:${(refusing.address() as AddressInfo).port}`;
+    const freePort = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const port = (probe.address() as AddressInfo).port;
+        probe.close(() => resolve(port));
+      });
+    });
+    try {
+      const service = openService();
+      await service.configure({ projectId: PROJECT_ID, relayUrl: `ws://127.0.0.1:${freePort}` });
+      const unreachable = await rejection(service.pair());
+      expect(unreachable.code).toBe(ErrorCode.Disconnected);
+      expect(unreachable.message).toMatch(/Cannot reach the WalletConnect relay \(127\.0\.0\.1:\d+\)/);
+      expect(service.status().state).toBe('offline');
+
+      await service.configure({ projectId: PROJECT_ID, relayUrl: refusingUrl });
+      const refused = await rejection(service.pair());
+      expect(refused.code).toBe(ErrorCode.Unauthorized);
+      expect(refused.message).toMatch(/refused the connection \(HTTP 401\)\. Check the project id/);
+      expect(service.status().state).toBe('disconnected');
+      await service.dispose();
+    } finally {
+      refusing.closeAllConnections();
+      await new Promise<void>((resolve) => refusing.close(() => resolve()));
+    }
   });
 
   it('pairs by URI, signs typed data with the wallet and checks the signature', async () => {

@@ -15,7 +15,7 @@ import {
   type WalletStatus,
 } from '../../../../shared/trust/wallet';
 import type { SettingsStore } from '../../settings/SettingsStore';
-import { probeRelay } from './relayProbe';
+import { handshakeRelay, probeRelay } from './relayProbe';
 import type { SqliteKeyValueStorage } from './SqliteKeyValueStorage';
 import { WalletQueue, type QueuedPayload, type StoredQueued } from './WalletQueue';
 
@@ -248,7 +248,13 @@ export class WalletConnectService {
   async pair(): Promise<PairingView> {
     const client = await this.#ensureClient();
     if (this.#pairing) return { uri: this.#pairing.uri, qrDataUrl: this.#pairing.qrDataUrl };
-    if (!(await this.#probe())) {
+    // The handshake the relayer will make (with this client's auth and the project id), so a
+    // relay that refuses it says so now instead of after WalletConnect's silent retries.
+    const handshake = await handshakeRelay(
+      await this.#authenticatedRelayUrl(client),
+      this.#options.probeTimeoutMs ?? 3_000,
+    );
+    if (handshake.outcome === 'unreachable') {
       this.#markOffline();
       throw new MailyError(
         ErrorCode.Disconnected,
@@ -256,6 +262,12 @@ export class WalletConnectService {
       );
     }
     this.#markReachable();
+    if (handshake.outcome === 'refused') {
+      throw new MailyError(
+        ErrorCode.Unauthorized,
+        `The WalletConnect relay (${relayHost(this.#relayUrl())}) refused the connection (HTTP ${handshake.status}). Check the project id in the wallet settings (from cloud.reown.com).`,
+      );
+    }
     const chains = (this.#options.chains ?? [1]).map((id) => `eip155:${id}`);
     let connected: Awaited<ReturnType<Client['connect']>>;
     try {
@@ -561,6 +573,20 @@ export class WalletConnectService {
 
   // ---------- Reachability --------------------------------------------------------- //
 
+  async #authenticatedRelayUrl(client: Client): Promise<string> {
+    const base = this.#relayUrl();
+    let auth = '';
+    try {
+      auth = await client.core.crypto.signJWT(base);
+    } catch {
+      // Without a token the relay refuses, which the caller reports.
+    }
+    const url = new URL(base);
+    url.searchParams.set('auth', auth);
+    url.searchParams.set('projectId', this.#config?.projectId ?? '');
+    return url.toString();
+  }
+
   #probe(): Promise<boolean> {
     return probeRelay(this.#relayUrl(), this.#options.probeTimeoutMs ?? 3_000);
   }
@@ -582,7 +608,12 @@ export class WalletConnectService {
     this.#markReachable();
     if (client && this.#session && !client.core.relayer.connected) {
       // The relayer may have closed its transport for good after an error; open it again.
-      client.core.relayer.transportOpen().catch(() => this.#markOffline());
+      client.core.relayer.transportOpen().catch((error: unknown) => {
+        if (this.#disposed || client !== this.#client) return;
+        // The relay answers but does not take the connection (e.g. it refuses the project id).
+        this.#error = `The relay at ${relayHost(this.#relayUrl())} answers but did not accept the connection (${errorText(error).slice(0, 120)}). Check the project id and the relay address.`;
+        this.#markOffline();
+      });
     }
   }
 
@@ -607,6 +638,7 @@ export class WalletConnectService {
     this.#probeDelay = this.#options.backoff?.initialMs ?? 1_000;
     if (this.#reachable === true) return;
     this.#reachable = true;
+    if (this.#error?.startsWith('The relay at ')) this.#error = null;
     this.#offlineSince = null;
     this.#emit();
   }
@@ -688,9 +720,14 @@ export class WalletConnectService {
   /** Sends the queued requests in order while the relay is reachable and a session exists. */
   #flush(): Promise<void> {
     if (this.#flushing) return this.#flushing;
-    this.#flushing = this.#flushQueue().finally(() => {
-      this.#flushing = null;
-    });
+    this.#flushing = this.#flushQueue()
+      .catch((error: unknown) => {
+        // Only storage can fail here (e.g. closing): the items stay queued for the next flush.
+        if (!this.#disposed) this.#options.log?.error('Could not send the queued signing requests', error);
+      })
+      .finally(() => {
+        this.#flushing = null;
+      });
     return this.#flushing;
   }
 
@@ -713,13 +750,16 @@ export class WalletConnectService {
         this.#markOffline();
         return;
       }
+      if (this.#disposed) return;
       this.#queue.update(next.id, { state: 'sending' });
       try {
         const signature = await this.#send(session, next.address, next.payload);
+        if (this.#disposed) return; // stays `sending`: sent again after the restart
         const signed = this.#queue.update(next.id, { state: 'signed', signature, error: null });
         if (signed) this.#settle(signed, null);
       } catch (error) {
         const mailyError = walletError(error);
+        if (this.#disposed) return;
         if (this.#queue.get(next.id)?.state === 'cancelled') continue;
         if (mailyError.code === ErrorCode.Disconnected) {
           this.#queue.update(next.id, { state: 'waiting' });
