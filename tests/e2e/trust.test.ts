@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import { parseUnits } from 'ethers';
+import type { Locator, Page } from 'playwright-core';
 import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
 import { openPage } from '../helpers/browser';
 import { useHostAndBrowser } from '../helpers/e2eEnv';
+import { LOCAL_CHAIN_ID, startLocalChain } from '../helpers/localChain';
 import { startTestWallet, startWcRelay } from '../helpers/wcRelay';
 
 const env = useHostAndBrowser();
@@ -13,6 +15,26 @@ const nodes = (page: Page) => page.locator('.react-flow__node');
 const saved = (page: Page) => page.locator('[data-save="saved"]').waitFor();
 const editorBadge = (page: Page) =>
   page.getByRole('dialog', { name: 'Email editor' }).getByRole('group', { name: 'Trust' }).locator('.trust-badge');
+
+const passphrase = 'correct horse battery';
+
+/** Makes the local key ready to sign, whatever the earlier tests left: created and unlocked. */
+async function readyLocalKey(scope: Locator): Promise<string> {
+  const create = scope.getByRole('button', { name: 'Create key' });
+  const unlock = scope.getByRole('button', { name: 'Unlock' });
+  const unlocked = scope.getByText('Unlocked', { exact: true });
+  await create.or(unlock).or(unlocked).first().waitFor();
+  if (await create.isVisible()) {
+    await scope.getByLabel('Passphrase (at least 8 characters)').fill(passphrase);
+    await scope.getByLabel('Confirm passphrase').fill(passphrase);
+    await create.click();
+  } else if (await unlock.isVisible()) {
+    await scope.getByLabel('Passphrase of the local key').fill(passphrase);
+    await unlock.click();
+  }
+  await unlocked.waitFor();
+  return scope.locator('.trust-key .trust-address').innerText();
+}
 
 async function newCampaign(page: Page, name: string) {
   await page.getByRole('button', { name: 'New campaign' }).click();
@@ -48,8 +70,8 @@ describe('trust certificates, as a designer uses them', () => {
     const sign = page.getByRole('dialog', { name: /^Sign “/ });
     await sign.getByRole('radio', { name: 'Local key' }).check();
     await sign.getByRole('radio', { name: 'Create a new key' }).check();
-    await sign.getByLabel('Passphrase (at least 8 characters)').fill('correct horse battery');
-    await sign.getByLabel('Confirm passphrase').fill('correct horse battery');
+    await sign.getByLabel('Passphrase (at least 8 characters)').fill(passphrase);
+    await sign.getByLabel('Confirm passphrase').fill(passphrase);
     await sign.getByRole('button', { name: 'Create key' }).click();
     await sign.getByText('Unlocked', { exact: true }).waitFor();
     expect(await sign.locator('.trust-key .trust-address').innerText()).toMatch(/^0x[0-9a-fA-F]{40}$/);
@@ -202,6 +224,68 @@ describe('trust certificates, as a designer uses them', () => {
     } finally {
       await wallet.close();
       await relay.close();
+    }
+  });
+
+  it('anchors a certificate on a local chain, reads its status back and lists the signer’s rewards', async () => {
+    const chain = await startLocalChain();
+    try {
+      const { registryAddress, rewardAddress, reward } = await chain.deployMaily();
+      const { page, errors, context } = await openPage(env.browser, env.host.url);
+      await page.getByRole('button', { name: 'Trust', exact: true }).click();
+      const settings = page.getByRole('dialog', { name: 'Trust settings' });
+      const address = await readyLocalKey(settings);
+      // The local key pays for anchoring, and the reward contract rewards it.
+      await chain.send('hardhat_setBalance', [address, '0x56BC75E2D63100000']);
+      const tx = (await reward.getFunction('reward')(address, parseUnits('2.5', 18), `0x${'11'.repeat(32)}`)) as {
+        wait(): Promise<unknown>;
+      };
+      await tx.wait();
+
+      // Off by default, with the note that nothing needs it.
+      const form = settings.getByRole('form', { name: 'Chain settings' });
+      await form.getByText(/Certificates are complete without a chain/).waitFor();
+      expect(await form.getByLabel('Use a chain for anchoring').isChecked()).toBe(false);
+      await form.getByLabel('Use a chain for anchoring').check();
+      await form.getByLabel('RPC URL').fill('ftp://nowhere');
+      await form.getByRole('button', { name: 'Save chain settings' }).click();
+      await form.getByRole('alert').waitFor();
+      await form.getByLabel('RPC URL').fill(chain.url);
+      await form.getByLabel(/^Chain id/).fill(String(LOCAL_CHAIN_ID));
+      await form.getByLabel('Registry contract address').fill(registryAddress);
+      await form.getByLabel(/^Reward token address/).fill(rewardAddress);
+      await form.getByRole('button', { name: 'Save chain settings' }).click();
+      await form.getByText('Saved. Chain anchoring is on.').waitFor({ timeout: 15_000 });
+      await form.getByRole('button', { name: 'Check connection' }).click();
+      await form.getByText(/registry found, reward token found \(MLY\)/).waitFor({ timeout: 20_000 });
+      await settings.getByRole('button', { name: 'Close' }).click();
+
+      await newCampaign(page, 'Anchored');
+      const editor = await openEmail(page, 'Check-in');
+      await editor.getByRole('button', { name: 'Sign…' }).click();
+      const sign = page.getByRole('dialog', { name: /^Sign “/ });
+      await readyLocalKey(sign);
+      await sign.getByLabel('Version label').fill('On chain');
+      await sign.getByRole('button', { name: 'Sign', exact: true }).click();
+      await sign.getByText(/Signed as “On chain”/).waitFor({ timeout: 20_000 });
+      await sign.getByRole('button', { name: 'Done' }).click();
+
+      await editor.getByRole('button', { name: 'Certificate…' }).click();
+      const certificates = page.getByRole('dialog', { name: /^Certificates of “/ });
+      const anchor = certificates.getByRole('group', { name: 'Chain for “On chain”' });
+      await anchor.getByRole('button', { name: 'Check on chain' }).click();
+      await anchor.getByText(/^Not anchored on chain 31337/).waitFor({ timeout: 20_000 });
+      await anchor.getByRole('button', { name: 'Anchor on chain' }).click();
+      await anchor
+        .getByText(/^Anchored on chain 31337 in block \d+.*content hash on chain matches/)
+        .waitFor({ timeout: 30_000 });
+      const rewards = certificates.getByRole('list', { name: 'Reward transfers' });
+      await expect.poll(() => rewards.innerText(), { timeout: 20_000 }).toContain('2.5 MLY from 0x0000…0000');
+
+      expect(errors).toEqual([]);
+      await context.close();
+    } finally {
+      await chain.stop();
     }
   });
 });
