@@ -10,6 +10,7 @@ import { runMergeBench } from './merge.bench';
 import { runSchedulerBench } from './scheduler.bench';
 import { runSimulatorBench } from './simulator.bench';
 import { runTracingBench } from './tracing.bench';
+import { runTrustBench } from './trust.bench';
 
 /** `npm run bench`: every benchmark, each writing JSON under bench/results/. Not a test: no asserts. */
 const results = [
@@ -25,6 +26,7 @@ const results = [
   await runSchedulerBench(),
   await runTracingBench(),
   await runChainBench(),
+  await runTrustBench(),
 ];
 const summary = results.map(
   (r) => `${(r as { name: string }).name}: ${(r as { met: boolean }).met ? 'targets met' : 'see JSON'}`,
