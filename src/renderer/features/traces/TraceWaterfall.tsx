@@ -18,11 +18,17 @@ export function TraceWaterfall({ spans }: { spans: readonly SpanView[] }) {
             className={`trace-span trace-span--${row.span.status}${row.span.remote ? ' trace-span--remote' : ''}`}
             aria-label={`${row.span.name} on ${row.node}, ${formatMs(row.durationMs)}${row.span.remote ? ', from another machine' : ''}${row.span.status === 'error' ? ', failed' : ''}`}
           >
-            <div className="trace-span__label" style={{ paddingLeft: `${row.depth * 16}px` }}>
+            <div
+              className="trace-span__label"
+              style={{ paddingLeft: `${row.depth * 16}px` }}
+              title={attributeText(row.span.attributes)}
+            >
               <span className="trace-span__name">{row.span.name}</span>
               <span className="trace-span__node">
                 {row.node}
                 {row.span.remote && <span className="trace-span__remote"> remote</span>}
+                {typeof row.span.attributes['maily.tokens'] === 'number' &&
+                  ` · ${row.span.attributes['maily.tokens']} tokens`}
               </span>
             </div>
             <div className="trace-span__track">
@@ -54,4 +60,11 @@ function SpanDetails({ rows }: { rows: readonly SpanView[] }) {
       ))}
     </ul>
   );
+}
+
+/** A span's attributes as one line, for its tooltip. */
+function attributeText(attributes: SpanView['attributes']): string {
+  return Object.entries(attributes)
+    .map(([key, value]) => `${key.replace(/^maily\./, '')}: ${String(value)}`)
+    .join(' · ');
 }
