@@ -288,4 +288,64 @@ describe('trust certificates, as a designer uses them', () => {
       await chain.stop();
     }
   });
+
+  it('learns a teammate’s name from their certificate into the team address book, renames and removes it', async () => {
+    const { page, errors, context } = await openPage(env.browser, env.host.url);
+    await newCampaign(page, 'Team signed');
+    await page.getByRole('button', { name: 'Share', exact: true }).click();
+    const share = page.getByRole('dialog', { name: 'Share with your team' });
+    const teamName = page.getByLabel('Team name');
+    const shareExisting = share.getByRole('button', { name: 'Share and create invite' });
+    await teamName.or(shareExisting).first().waitFor();
+    if (await teamName.isVisible()) {
+      await teamName.fill('Design team');
+      await share.getByRole('button', { name: 'Create team and invite' }).click();
+    } else await shareExisting.click();
+    await share.getByLabel('Invite code').waitFor();
+    await share.getByRole('button', { name: 'Close' }).click();
+
+    const editor = await openEmail(page, 'Welcome');
+    await editor.getByRole('button', { name: 'Sign…' }).click();
+    const sign = page.getByRole('dialog', { name: /^Sign “/ });
+    const address = await readyLocalKey(sign);
+    await sign.getByLabel('Your name on the certificate').fill(designer);
+    await sign.getByRole('button', { name: 'Sign', exact: true }).click();
+    await sign.getByText(/Signed as/).waitFor({ timeout: 20_000 });
+    const link = await sign.getByLabel('Verify link').inputValue();
+    await sign.getByRole('button', { name: 'Done' }).click();
+    await expect.poll(() => editorBadge(page).innerText(), { timeout: 15_000 }).toBe(`Verified · ${designer}`);
+    await editor.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('button', { name: 'Back to campaigns' }).click();
+
+    await page.getByRole('button', { name: 'Trust', exact: true }).click();
+    const settings = page.getByRole('dialog', { name: 'Trust settings' });
+    const book = settings.getByRole('list', { name: 'Address book' });
+    const entry = book.getByRole('form', { name: `Name of ${address}` });
+    await expect.poll(() => entry.getByRole('textbox').inputValue(), { timeout: 15_000 }).toBe(designer);
+    await entry.getByText(/from a certificate/).waitFor();
+    await entry.getByRole('textbox').fill('Dana from design');
+    await entry.getByRole('button', { name: 'Rename' }).click();
+    await book
+      .getByRole('form', { name: `Name of ${address}` })
+      .getByText(/named by hand/)
+      .waitFor();
+    await settings.getByRole('button', { name: 'Close' }).click();
+
+    // The verify screen names the signer as the team knows them.
+    await page.getByRole('button', { name: 'Verify', exact: true }).click();
+    const verify = page.getByRole('dialog', { name: 'Verify a certificate' });
+    await verify.getByLabel('Certificate link').fill(link);
+    await verify.getByRole('button', { name: 'Verify link' }).click();
+    const result = verify.getByRole('status', { name: 'Verification result' });
+    await expect
+      .poll(() => result.innerText(), { timeout: 15_000 })
+      .toContain(`Valid signature by Dana from design (${address})`);
+    await verify.getByRole('button', { name: 'Close' }).click();
+
+    await page.getByRole('button', { name: 'Trust', exact: true }).click();
+    await settings.getByRole('button', { name: 'Remove Dana from design' }).click();
+    await settings.getByText(/No names yet/).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
