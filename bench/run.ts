@@ -7,6 +7,7 @@ import { runHostBench } from './host.bench';
 import { runLlmBench } from './llm.bench';
 import { runMemoryBench } from './memory.bench';
 import { runMergeBench } from './merge.bench';
+import { runMeshBench } from './mesh.bench';
 import { runSchedulerBench } from './scheduler.bench';
 import { runSimulatorBench } from './simulator.bench';
 import { runTracingBench } from './tracing.bench';
@@ -24,6 +25,7 @@ const results = [
   await runMemoryBench(),
   await runLlmBench(),
   await runSchedulerBench(),
+  await runMeshBench(),
   await runTracingBench(),
   await runChainBench(),
   await runTrustBench(),

@@ -32,8 +32,8 @@ export interface JobServerOptions {
   maxJobs?: number;
 }
 
-/** How long a new job stream may take to send its job. */
-const FIRST_FRAME_MS = 10_000;
+/** How long a job stream may wait for its job (clients open one ahead of the next job). */
+const FIRST_FRAME_MS = 5 * 60_000;
 
 /**
  * Serves teammates' jobs on this host's shared nodes: one stream per job, text streamed

@@ -74,6 +74,8 @@ interface PeerState {
   addresses: string[];
   error: string | null;
   statusOut: FramedStream | null;
+  /** A job stream opened ahead of the next job. */
+  warm: Promise<Stream> | null;
   /** Shown in the view once connected, or when remembered (invite, dial): not for every mDNS answer. */
   listed: boolean;
   /** Reconnect backoff. */
@@ -85,6 +87,8 @@ const SETTINGS_KEY = 'mesh';
 const IDENTITY_KEY = 'mesh:identity';
 const peersKey = (teamId: string) => `mesh.peers.${teamId}`;
 const HEARTBEAT_MS = 3_000;
+/** A job stream opened ahead is used within this time, else replaced (the server drops idle ones later). */
+const WARM_MAX_AGE_MS = 4 * 60_000;
 const DROP_MS = 60_000;
 const MAX_KNOWN_PEERS = 32;
 /** The first token of an idle node waits for its model to load. */
@@ -357,6 +361,7 @@ export class MeshService {
         addresses: [],
         error: null,
         statusOut: null,
+        warm: null,
         listed: false,
         nextDialAt: 0,
         backoffMs: 1_000,
@@ -398,6 +403,7 @@ export class MeshService {
     if (!peer) return;
     peer.connected = false;
     peer.statusOut = null;
+    peer.warm = null;
     this.#forgetNodes(peer);
     peer.nextDialAt = Date.now() + peer.backoffMs;
     this.#changed();
@@ -555,19 +561,52 @@ export class MeshService {
         continue;
       }
       const remote = new RemoteNode(peerId, ad, {
-        openJobStream: async (signal) => {
-          const libp2p = this.#libp2p;
-          const remote = libp2p && peerIdOf(libp2p, peerId);
-          if (!libp2p || !remote) throw new MailyError(ErrorCode.Disconnected, 'That teammate is not connected.');
-          return libp2p.dialProtocol(remote, JOB_PROTOCOL, { signal });
-        },
+        openJobStream: (signal) => this.#jobStream(peer, signal),
         onBadFrame: (error) => this.#drop(peerId, error),
         onSpans: (spans, trace) => this.#options.tracing?.importSpans(spans, trace, peerId),
       });
       peer.nodes.set(ad.key, { remote, node: this.#options.instrument?.(remote) ?? remote });
     }
+    if (ads.length) this.#warmUp(peer);
     this.router.refresh();
     this.#changed();
+  }
+
+  /**
+   * A job stream to `peer`: the one opened ahead (negotiating a new stream costs round
+   * trips the first token should not wait for), and another is opened for the next job.
+   */
+  async #jobStream(peer: PeerState, signal: AbortSignal): Promise<Stream> {
+    const warm = peer.warm;
+    peer.warm = null;
+    const ready = warm && (await warm.catch(() => null));
+    this.#warmUp(peer);
+    if (
+      ready &&
+      ready.status === 'open' &&
+      ready.writeStatus === 'writable' &&
+      Date.now() - ready.timeline.open < WARM_MAX_AGE_MS
+    )
+      return ready;
+    ready?.abort(new Error('stale'));
+    return this.#dialJob(peer.peerId, signal);
+  }
+
+  #warmUp(peer: PeerState): void {
+    if (peer.warm || !peer.connected) return;
+    const warm = this.#dialJob(peer.peerId, AbortSignal.timeout(10_000));
+    warm.catch(() => {
+      if (peer.warm === warm) peer.warm = null;
+    });
+    peer.warm = warm;
+  }
+
+  #dialJob(peerId: string, signal: AbortSignal): Promise<Stream> {
+    const libp2p = this.#libp2p;
+    const remote = libp2p && peerIdOf(libp2p, peerId);
+    if (!libp2p || !remote)
+      return Promise.reject(new MailyError(ErrorCode.Disconnected, 'That teammate is not connected.'));
+    return libp2p.dialProtocol(remote, JOB_PROTOCOL, { signal });
   }
 
   // ---- what this host shares ------------------------------------------------------------
