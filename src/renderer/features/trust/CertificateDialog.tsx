@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { messageOf } from '../../../shared/errors';
-import type { CertificateView, SignerKind } from '../../../shared/trust/types';
+import type { CertificateView, SignerKind, TrustProblem } from '../../../shared/trust/types';
 import { useApi } from '../../app/BackendContext';
 import { useTrustModal } from './useTrustModal';
 import { certificateState, formatDate } from './badges';
@@ -109,6 +109,7 @@ export function CertificateDialog({
   const { dialog, handlers } = useTrustModal(onClose);
   const [certificates, setCertificates] = useState<CertificateView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [problems, setProblems] = useState<TrustProblem[]>([]);
   const chain = useChainSettings();
   const key = useKeyStatus().key;
   const wallet = useWalletStatus().status;
@@ -119,6 +120,7 @@ export function CertificateDialog({
           setCertificates(
             list.certificates.filter((c) => c.emailId === emailId).sort((a, b) => b.issuedAt - a.issuedAt),
           );
+          setProblems(list.problems);
           setError(null);
         },
         (e: unknown) => setError(messageOf(e)),
@@ -177,6 +179,21 @@ export function CertificateDialog({
             />
           ))}
         </ul>
+      )}
+      {problems.length > 0 && (
+        <details className="trust-warning">
+          <summary>
+            {problems.length === 1
+              ? 'One certificate entry in this campaign was skipped'
+              : `${problems.length} certificate entries in this campaign were skipped`}
+          </summary>
+          <p className="muted">A teammate’s copy held entries that do not verify; they count for nothing.</p>
+          <ul>
+            {problems.map((p) => (
+              <li key={p.key}>{p.message}</li>
+            ))}
+          </ul>
+        </details>
       )}
       {chainOn && chain?.rewardTokenAddress && signers.map((a) => <RewardHistory key={a} address={a} />)}
       {chain && !chainOn && (
