@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { walletRequests } from '../../src/shared/api/domains/wallet';
 import type { WalletState, WalletStatus } from '../../src/shared/trust/wallet';
 import { ErrorCode, MailyError } from '../../src/shared/errors';
+import { TRUST_CHAIN_ID } from '../../src/shared/trust/constants';
+import { checkCertificate, signCertificate } from '../../src/main/services/trust/certificate';
 import { SettingsStore } from '../../src/main/services/settings/SettingsStore';
 import { Database } from '../../src/main/services/storage/Database';
 import { SqliteKeyValueStorage } from '../../src/main/services/trust/walletconnect/SqliteKeyValueStorage';
@@ -191,7 +193,11 @@ describe('WalletConnect with a wallet over a loopback relay', () => {
     expect(service.status().state).toBe('pairing');
     await wallet.pair(pairing.uri);
     const connected = await waitFor(service, inState('connected'));
-    expect(connected.session).toMatchObject({ address: wallet.account.address, chainId: 1, walletName: 'Test Wallet' });
+    expect(connected.session).toMatchObject({
+      address: wallet.account.address,
+      chainId: TRUST_CHAIN_ID,
+      walletName: 'Test Wallet',
+    });
     expect(await signer.address()).toBe(wallet.account.address);
 
     const value = certificate('Welcome v1');
@@ -215,6 +221,28 @@ describe('WalletConnect with a wallet over a loopback relay', () => {
     const value = certificate('Welcome v2');
     const signature = await new WalletConnectSigner(service).signTypedData(domain, types, value);
     expect(verifyTypedData(domain, types, value, signature)).toBe(wallet.account.address);
+  });
+
+  it('signs a Maily certificate (an EAS offchain attestation) that verifies offline', async () => {
+    const service = services.at(-1)!;
+    const fields = {
+      contentHash: `0x${'cd'.repeat(32)}`,
+      campaignId: 'campaign-1',
+      emailId: 'email-1',
+      versionLabel: 'Welcome v4',
+      signerName: 'Ana',
+      rendererVersion: 'mjml-5',
+    };
+    const pkg = await signCertificate(fields, { issuedAt: Date.now(), expiresAt: null }, service.signer());
+    const check = checkCertificate(
+      JSON.parse(JSON.stringify(pkg, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))),
+    );
+    expect(check.ok).toBe(true);
+    expect(check.ok && check.certificate.signer).toBe(wallet.account.address);
+    expect(check.ok && check.certificate.fields).toEqual(fields);
+    // The wallet was asked on the certificates' own chain, which it approved when pairing.
+    const asked = JSON.parse(wallet.requests.at(-1)!.typedData) as { domain: { chainId: unknown } };
+    expect(Number(asked.domain.chainId)).toBe(TRUST_CHAIN_ID);
   });
 
   it('says clearly when the wallet declines, and refuses a signature by another key', async () => {

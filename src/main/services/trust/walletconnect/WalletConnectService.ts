@@ -14,9 +14,12 @@ import {
   type WalletState,
   type WalletStatus,
 } from '../../../../shared/trust/wallet';
+import { TRUST_CHAIN_ID } from '../../../../shared/trust/constants';
 import type { SettingsStore } from '../../settings/SettingsStore';
+import type { TypedDataSigner } from '../TypedDataSigner';
 import { handshakeRelay, probeRelay } from './relayProbe';
 import type { SqliteKeyValueStorage } from './SqliteKeyValueStorage';
+import { WalletConnectSigner, type LabelFor } from './WalletConnectSigner';
 import { WalletQueue, type QueuedPayload, type StoredQueued } from './WalletQueue';
 
 type Client = Awaited<ReturnType<typeof SignClient.init>>;
@@ -39,7 +42,11 @@ export interface WalletConnectServiceOptions {
   storage: SqliteKeyValueStorage;
   /** This app as the wallet shows it. Defaults to Maily's. */
   metadata?: Metadata;
-  /** Chains asked for when pairing. Defaults to Ethereum mainnet (1). */
+  /**
+   * Chains asked for when pairing. Defaults to the certificates' chain (Sepolia, whose id
+   * is in their EIP-712 domain; wallets sign typed data for the chain of the request) and
+   * Ethereum mainnet.
+   */
   chains?: number[];
   /** How long a relay probe may take. Defaults to 3 s. */
   probeTimeoutMs?: number;
@@ -169,6 +176,7 @@ export class WalletConnectService {
   #flushing: Promise<void> | null = null;
   #offClient: (() => void) | null = null;
   #disposed = false;
+  #signer: WalletConnectSigner | null = null;
 
   constructor(options: WalletConnectServiceOptions) {
     this.#options = options;
@@ -201,6 +209,12 @@ export class WalletConnectService {
       offlineSince: this.#offlineSince,
       error: this.#error,
     };
+  }
+
+  /** The wallet as a {@link TypedDataSigner} for the trust service (`labelFor` names queued requests). */
+  signer(options: { labelFor?: LabelFor } = {}): TypedDataSigner {
+    if (!options.labelFor) return (this.#signer ??= new WalletConnectSigner(this));
+    return new WalletConnectSigner(this, options);
   }
 
   /** The approved session, or null. */
@@ -268,7 +282,7 @@ export class WalletConnectService {
         `The WalletConnect relay (${relayHost(this.#relayUrl())}) refused the connection (HTTP ${handshake.status}). Check the project id in the wallet settings (from cloud.reown.com).`,
       );
     }
-    const chains = (this.#options.chains ?? [1]).map((id) => `eip155:${id}`);
+    const chains = (this.#options.chains ?? [TRUST_CHAIN_ID, 1]).map((id) => `eip155:${id}`);
     let connected: Awaited<ReturnType<Client['connect']>>;
     try {
       connected = await withTimeout(

@@ -10,11 +10,19 @@ export type LabelFor = (
   value: Record<string, unknown>,
 ) => string;
 
-/** "Certificate · Welcome v3" from common fields of the message, else the primary type. */
+/**
+ * "Trust certificate · 2026-12-01 10:57 UTC" for an EAS offchain attestation (what Maily
+ * certificates are), else "<domain> <primary type> · <label>" from common message fields.
+ */
 export const defaultLabel: LabelFor = (domain, types, value) => {
   const primary = Object.keys(types).find(
     (name) => !Object.values(types).some((fields) => fields.some((f) => f.type === name)),
   );
+  if (domain.name === 'EAS Attestation' && primary === 'Attest') {
+    const seconds = Number(value.time);
+    const when = Number.isFinite(seconds) && seconds > 0 ? new Date(seconds * 1000).toISOString() : null;
+    return when ? `Trust certificate · ${when.slice(0, 16).replace('T', ' ')} UTC` : 'Trust certificate';
+  }
   const detail = ['label', 'versionLabel', 'subject', 'title', 'name']
     .map((key) => value[key])
     .find((v): v is string => typeof v === 'string' && v.trim().length > 0);

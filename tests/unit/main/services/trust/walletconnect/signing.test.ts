@@ -70,6 +70,11 @@ describe('wallet errors for the designer', () => {
     expect(defaultLabel({}, types, {})).toBe('Certificate');
     const nested = { Outer: [{ name: 'inner', type: 'Inner' }], Inner: [{ name: 'x', type: 'uint8' }] };
     expect(defaultLabel({ name: 'EAS' }, nested, { subject: 'Hello' })).toBe('EAS Outer · Hello');
+    const attest = { Attest: [{ name: 'time', type: 'uint64' }] };
+    expect(defaultLabel({ name: 'EAS Attestation' }, attest, { time: 1_764_586_620n })).toBe(
+      'Trust certificate · 2025-12-01 10:57 UTC',
+    );
+    expect(defaultLabel({ name: 'EAS Attestation' }, attest, {})).toBe('Trust certificate');
   });
 });
 
