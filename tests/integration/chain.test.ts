@@ -234,6 +234,8 @@ describe('ChainService on a local chain', () => {
       registry: 'ok',
       rewardToken: 'ok',
       rewardSymbol: 'MLY',
+      signer: chain.accounts[1].address,
+      signerBalance: expect.stringMatching(/^\d+(\.\d+)?$/),
     });
   });
 
@@ -571,6 +573,7 @@ describe('chain channels through a real `maily serve` host', () => {
     const poor = await errorOf(c, 'chain:anchor', { campaignId: campaign.id, uid });
     expect(poor.message).toContain(`${signer} has not enough funds to pay for gas`);
     await chain.send('hardhat_setBalance', [signer, '0x56BC75E2D63100000']); // 100 ETH
+    expect(await c.call('chain:check', {})).toMatchObject({ signer, signerBalance: '100' });
     const receipt = await c.call('chain:anchor', { campaignId: campaign.id, uid });
     expect(receipt).toMatchObject({ uid, contentHash, anchorer: signer, chainId: chain.chainId });
     await expect.poll(() => c.events.some((e) => e.ev === 'chain:anchored')).toBe(true);

@@ -91,6 +91,10 @@ export interface ChainCheck {
   rewardToken: 'ok' | 'not-configured' | 'no-contract';
   /** The reward token's symbol, when it answered. */
   rewardSymbol: string | null;
+  /** The local key's address (it pays for anchoring), or null without an unlocked key. */
+  signer: string | null;
+  /** Its balance in the chain's native coin, formatted (such as `"0.05"`); null when unknown. */
+  signerBalance: string | null;
 }
 
 /** A certificate anchored by a transaction that was mined. */

@@ -4,6 +4,7 @@ import {
   JsonRpcProvider,
   Network,
   ZeroAddress,
+  formatEther,
   getAddress,
   isError,
   type Signer,
@@ -161,7 +162,15 @@ export class ChainService {
         rewardToken = 'no-contract';
       }
     }
-    return { chainId: conn.chainId, blockNumber, registry, rewardToken, rewardSymbol };
+    // Who pays for anchoring, and with what: only when the key is there and unlocked.
+    let signer: string | null = null;
+    let signerBalance: string | null = null;
+    const wallet = this.#signerFor ? await this.#signerFor(conn.provider).catch(() => null) : null;
+    if (wallet) {
+      signer = getAddress(await wallet.getAddress());
+      signerBalance = formatEther(await this.#rpc(conn.provider.getBalance(signer), ctx)).replace(/\.0$/, '');
+    }
+    return { chainId: conn.chainId, blockNumber, registry, rewardToken, rewardSymbol, signer, signerBalance };
   }
 
   /** Anchors `certificate` with `signer` (default: the `signerFor` of the options); waits until mined. */
