@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import type * as Y from 'yjs';
 import {
   repairPlan,
@@ -39,6 +39,8 @@ export interface AgentServiceOptions {
   planDeadlineMs?: number;
   /** Subtasks running at once. Defaults to all that are ready (the mesh spreads them). */
   maxParallel?: number;
+  /** Tries per subtask when an answer cannot be read (blank fields, cut off). Defaults to 2. */
+  attempts?: number;
   /** The name of a mesh node by id (a teammate's desktop, a server), for the plan graph. Defaults to the id. */
   nodeName?: (nodeId: string) => string | null | undefined;
   /** Streamed text goes to the window at most this often, in ms. Defaults to 50. */
@@ -303,46 +305,56 @@ export class AgentService {
     });
     const prompt = subtaskPrompt(entry.plan.goal, entry.plan.request, task, dependencies);
     const view = entry.view.subtasks.find((s) => s.id === task.id)!;
+    const nodes: string[] = [];
+    let tokens = 0;
     try {
-      const result = await this.#options.node.generate(
-        { ...prompt, deadline },
-        (delta) => {
-          if (view.text.length < MAX_TEXT) view.text += delta.slice(0, MAX_TEXT - view.text.length);
-          view.tokens += 1;
-          entry.pending.set(task.id, (entry.pending.get(task.id) ?? '') + delta);
-          entry.timer ??= setTimeout(() => this.#flush(entry), this.#options.progressEveryMs ?? 50);
-        },
-        signal,
-      );
-      const nodes = result.nodes?.length ? result.nodes.slice(0, 8) : [this.#options.node.id];
-      const ms = Math.round(performance.now() - started);
-      const nodeNames = nodes.map((id) => this.#nodeName(id));
-      const base = { nodes, nodeNames, tokens: result.tokens, ms };
-      if (result.stop === 'cancelled' || signal.aborted) {
-        const deadlinePassed = entry.why === 'deadline';
-        this.#update(entry, task.id, {
-          ...base,
-          status: deadlinePassed ? 'failed' : 'cancelled',
-          error: deadlinePassed ? 'The run’s deadline passed while this subtask was running.' : 'Stopped.',
-        });
-        return deadlinePassed ? 'failed' : 'cancelled';
-      }
-      if (result.stop === 'deadline') {
-        this.#update(entry, task.id, { ...base, status: 'failed', error: 'The run’s deadline passed.' });
-        return 'failed';
-      }
-      const output = parseOutput(task.output, result.text);
-      if (!output) {
+      for (let attempt = 1; ; attempt++) {
+        // A retry samples afresh: a node may otherwise repeat the same answer for the same prompt.
+        const retry =
+          attempt > 1 ? { seed: randomInt(1, 2 ** 31), temperature: Math.min(1, prompt.temperature + 0.2) } : {};
+        const result = await this.#options.node.generate(
+          { ...prompt, ...retry, deadline },
+          (delta) => {
+            if (view.text.length < MAX_TEXT) view.text += delta.slice(0, MAX_TEXT - view.text.length);
+            view.tokens += 1;
+            entry.pending.set(task.id, (entry.pending.get(task.id) ?? '') + delta);
+            entry.timer ??= setTimeout(() => this.#flush(entry), this.#options.progressEveryMs ?? 50);
+          },
+          signal,
+        );
+        nodes.push(...(result.nodes?.length ? result.nodes : [this.#options.node.id]));
+        tokens += result.tokens;
+        const ran = nodes.slice(-8);
+        const nodeNames = ran.map((id) => this.#nodeName(id));
+        const base = { nodes: ran, nodeNames, tokens, ms: Math.round(performance.now() - started) };
+        if (result.stop === 'cancelled' || signal.aborted) {
+          const deadlinePassed = entry.why === 'deadline';
+          this.#update(entry, task.id, {
+            ...base,
+            status: deadlinePassed ? 'failed' : 'cancelled',
+            error: deadlinePassed ? 'The run’s deadline passed while this subtask was running.' : 'Stopped.',
+          });
+          return deadlinePassed ? 'failed' : 'cancelled';
+        }
+        if (result.stop === 'deadline') {
+          this.#update(entry, task.id, { ...base, status: 'failed', error: 'The run’s deadline passed.' });
+          return 'failed';
+        }
+        const output = parseOutput(task.output, result.text);
+        if (output) {
+          this.#update(entry, task.id, { ...base, status: 'done', output, error: null });
+          return 'done';
+        }
+        // A small model can answer an empty (all-blank) field or run out of tokens: ask once more.
+        if (attempt < (this.#options.attempts ?? 2)) continue;
         const cut = result.stop === 'maxTokens' ? ` It was cut off after ${result.tokens} tokens.` : '';
         this.#update(entry, task.id, {
           ...base,
           status: 'failed',
-          error: `The answer from ${nodes.join(', ')} could not be read as ${article(task.output)}.${cut}`,
+          error: `The answer from ${nodeNames.at(-1)} could not be read as ${article(task.output)} (${attempt} tries).${cut}`,
         });
         return 'failed';
       }
-      this.#update(entry, task.id, { ...base, status: 'done', output, error: null });
-      return 'done';
     } catch (error) {
       this.#update(entry, task.id, {
         status: 'failed',

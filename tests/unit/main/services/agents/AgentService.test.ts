@@ -14,7 +14,10 @@ import { buildTemplate } from '../../../../../src/shared/templates';
  * Scheduling logic only: a fake node answers by the output kind its schema asks for, after
  * `ms`, recording how many jobs ran at once. Real inference is in the integration test.
  */
-function fakeNode(options: { ms?: number; plan?: string; fail?: (prompt: string) => boolean } = {}) {
+function fakeNode(
+  options: { ms?: number; plan?: string; fail?: (prompt: string) => boolean; blankNotes?: number } = {},
+) {
+  let blanks = options.blankNotes ?? 0;
   const requests: GenerateRequest[] = [];
   const state = { active: 0, maxActive: 0, order: [] as string[] };
   const answer = (request: GenerateRequest): string => {
@@ -24,6 +27,10 @@ function fakeNode(options: { ms?: number; plan?: string; fail?: (prompt: string)
       return JSON.stringify({ subject: 'Hi\u0007 there', preheader: 'p', heading: 'H', paragraphs: ['One.', 'Two.'] });
     if (props.includes('points')) return JSON.stringify({ points: ['Point'] });
     if (props.includes('label')) return JSON.stringify({ label: 'Wait', detail: 'Two days' });
+    if (blanks > 0) {
+      blanks--;
+      return JSON.stringify({ text: ' \n ' }); // what a small model writes under `minLength: 1`
+    }
     return JSON.stringify({ text: 'A note' });
   };
   const node: LlmNode & { requests: GenerateRequest[] } = {
@@ -186,6 +193,23 @@ describe('AgentService runs', () => {
     // What finished can still land.
     const landed = agents.land(run.runId);
     expect(landed.emails).toBe(2);
+  });
+
+  it('asks once more when an answer is blank, then fails the subtask saying so', async () => {
+    const once = setUp({ blankNotes: 1 });
+    const plan = await once.agents.plan('c', 'welcome series');
+    const { run } = await runToEnd(once.agents, 'c', plan.planId);
+    expect(run.state).toBe('done');
+    const design = run.subtasks.find((s) => s.id === 'design')!;
+    expect(design.nodes).toHaveLength(2);
+
+    const always = setUp({ blankNotes: 100 });
+    const again = await always.agents.plan('c', 'welcome series');
+    const failed = (await runToEnd(always.agents, 'c', again.planId)).run;
+    expect(failed.subtasks.find((s) => s.id === 'design')).toMatchObject({
+      status: 'failed',
+      error: expect.stringMatching(/could not be read as a note \(2 tries\)/),
+    });
   });
 
   it('stops a whole run: running subtasks are cancelled, queued ones never start', async () => {
