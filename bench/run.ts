@@ -1,3 +1,4 @@
+import { runAgentsBench } from './agents.bench';
 import { runCanvasBench } from './canvas.bench';
 import { runChainBench } from './chain.bench';
 import { runCollabBench } from './collab.bench';
@@ -25,6 +26,7 @@ const results = [
   await runMemoryBench(),
   await runLlmBench(),
   await runSchedulerBench(),
+  await runAgentsBench(),
   await runMeshBench(),
   await runTracingBench(),
   await runChainBench(),
