@@ -30,7 +30,6 @@ import { WalletConnectService } from './trust/walletconnect/WalletConnectService
 import { createTrust } from './trust/createTrust';
 import type { KeyVault } from './trust/KeyVault';
 import type { TrustService } from './trust/TrustService';
-import type { TypedDataSigner } from './trust/TypedDataSigner';
 import { VersionService } from './versions/VersionService';
 import type { SignalingSettings } from '../../shared/collab/team';
 
@@ -140,8 +139,7 @@ export function createServices(options: ServicesOptions): Services {
     if (!wrapped) instrumented.set(node, (wrapped = metrics.instrument(node)));
     return wrapped;
   };
-  // Signs with the local key, or the designer's wallet once the wallet service offers a signer.
-  const walletSigner = (wallet as Partial<{ signer(): TypedDataSigner }>).signer;
+  // Signs with the local key or the designer's wallet (WalletConnect).
   const trust = createTrust({
     database,
     docs,
@@ -150,7 +148,7 @@ export function createServices(options: ServicesOptions): Services {
     profile,
     keyVault: options.keyVault,
     keystoreFile: join(dirname(options.databaseFile), 'signing-key.json'),
-    walletSigner: walletSigner && (() => walletSigner.call(wallet)),
+    walletSigner: () => wallet.signer(),
   });
   chain.useSigner((provider) => trust.localChainSigner(provider));
   const mesh = new MeshService({

@@ -253,15 +253,29 @@ export class TrustService {
     return wallet();
   }
 
+  /**
+   * The signer that may revoke: `kind` when given, else the local key when it is the
+   * certificate's signer, else the wallet. Anyone else is refused.
+   */
   async #revoker(certificateSigner: string, kind?: SignerKind): Promise<TypedDataSigner> {
     const local = this.#o.localKey.status().address;
-    const chosen = kind ?? (local === certificateSigner || !this.#o.signers.walletconnect ? 'local' : 'walletconnect');
+    const localSigns = local?.toLowerCase() === certificateSigner.toLowerCase();
+    const chosen = kind ?? (localSigns || !this.#o.signers.walletconnect ? 'local' : 'walletconnect');
     const signer = this.#signer(chosen);
-    const address = await signer.address();
-    if (address.toLowerCase() !== certificateSigner.toLowerCase())
+    let address: string | null = null;
+    try {
+      address = await signer.address();
+    } catch (error) {
+      // No key or no wallet session: when this signer cannot be the signer anyway, say who can.
+      if (chosen === 'local' || kind) throw error;
+    }
+    if (address?.toLowerCase() !== certificateSigner.toLowerCase())
       throw new MailyError(
         ErrorCode.Unauthorized,
-        `Only the certificate's signer (${certificateSigner}) can revoke it; this ${chosen === 'local' ? 'key' : 'wallet'} is ${address}.`,
+        `Only the certificate's signer (${certificateSigner}) can revoke it; ` +
+          (address
+            ? `this ${chosen === 'local' ? 'key' : 'wallet'} is ${address}.`
+            : 'no connected wallet is that address.'),
       );
     return signer;
   }

@@ -192,6 +192,30 @@ describe('TrustService: certificates', () => {
     expect(status.problems).toEqual([expect.objectContaining({ key: view.uid, reason: 'bad-revocation' })]);
   });
 
+  it('signs and revokes with a wallet signer (the WalletConnect path), the same typed data', async () => {
+    h.dispose();
+    h = harness({ walletconnect: walletSigner(malloryKey, 'walletconnect') });
+    await h.trust.importKey({ privateKey: aliceKey }, PASS); // a local key too, but another address
+    const view = await h.trust.sign({
+      campaignId: h.campaignId,
+      emailId: h.emailId,
+      versionLabel: 'W',
+      signer: 'walletconnect',
+    });
+    expect(view.signer).toBe(new Wallet(malloryKey).address);
+    expect(h.trust.verify(view.link)).toMatchObject({ ok: true, status: 'verified', content: 'matches' });
+    const revoked = await h.trust.revoke(h.campaignId, view.uid, 'Sent by mistake'); // the wallet is the signer
+    expect(revoked.revocation?.by).toBe(new Wallet(malloryKey).address);
+    const mine = await h.trust.sign({
+      campaignId: h.campaignId,
+      emailId: h.emailId,
+      versionLabel: 'L',
+      signer: 'local',
+    });
+    const refused = h.trust.revoke(h.campaignId, mine.uid, 'x', 'walletconnect');
+    expect(await codeOf(refused)).toBe(ErrorCode.Unauthorized);
+  });
+
   it('skips and reports garbage in the campaign doc’s trust maps, and never crashes', async () => {
     const view = await signed();
     const other = harness({ ws: undefined });

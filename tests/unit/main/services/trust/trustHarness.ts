@@ -4,6 +4,7 @@ import { AddressBook } from '../../../../../src/main/services/trust/AddressBook'
 import { KeystoreVault } from '../../../../../src/main/services/trust/KeystoreVault';
 import { LocalKey } from '../../../../../src/main/services/trust/LocalKey';
 import { TrustService } from '../../../../../src/main/services/trust/TrustService';
+import type { TypedDataSigner } from '../../../../../src/main/services/trust/TypedDataSigner';
 import { CampaignService } from '../../../../../src/main/services/campaigns/CampaignService';
 import { DocService } from '../../../../../src/main/services/docs/DocService';
 import type { Database } from '../../../../../src/main/services/storage/Database';
@@ -27,7 +28,7 @@ export interface Harness {
   dispose(): void;
 }
 
-export function harness(options: { name?: string; ws?: TempWorkspace } = {}): Harness {
+export function harness(options: { name?: string; ws?: TempWorkspace; walletconnect?: TypedDataSigner } = {}): Harness {
   const ws = options.ws ?? tempWorkspace();
   const db = ws.open();
   const clock = { now: 1_764_583_000_000 };
@@ -51,7 +52,10 @@ export function harness(options: { name?: string; ws?: TempWorkspace } = {}): Ha
     hasTeam: (id) => id === TEAM_ID,
     addressBook: new AddressBook(db, now),
     localKey,
-    signers: { local: () => localKey.signer() },
+    signers: {
+      local: () => localKey.signer(),
+      walletconnect: options.walletconnect && (() => options.walletconnect!),
+    },
     signerName: () => options.name ?? 'Alice Designer',
     now,
   });
