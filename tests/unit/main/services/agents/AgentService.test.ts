@@ -272,6 +272,27 @@ describe('AgentService runs', () => {
     expect(run.landed).toBeNull();
   });
 
+  it('lands by itself when asked, and says so in the last event', async () => {
+    const { agents, applied } = setUp();
+    const plan = await agents.plan('c', 'Draft a 2-email welcome series');
+    const events: AgentProgress[] = [];
+    await new Promise<void>((resolve) => {
+      agents.run(
+        'c',
+        plan.planId,
+        {
+          progress: (p) => {
+            events.push(p);
+            if (p.subtask === null) resolve();
+          },
+        },
+        true,
+      );
+    });
+    expect(applied).toHaveLength(1);
+    expect(events.at(-1)).toMatchObject({ state: 'done', landed: { emails: 2 }, landError: null });
+  });
+
   it('takes a landing back in one update, and lands again after', async () => {
     const { agents, applied, doc } = setUp();
     const emails = () => readJourney(doc).nodes.filter((n) => n.kind === 'email').length;
