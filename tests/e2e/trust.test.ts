@@ -178,7 +178,7 @@ describe('trust certificates, as a designer uses them', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
-  it('pairs a WalletConnect wallet from its QR code through a relay on loopback, and shows it offline and back', async () => {
+  it('signs with a WalletConnect wallet paired from its QR code over a loopback relay, queueing while offline', async () => {
     const relay = await startWcRelay();
     const wallet = await startTestWallet(relay.url);
     try {
@@ -210,12 +210,45 @@ describe('trust certificates, as a designer uses them', () => {
       await sign.getByText(/Connected to Test Wallet as/).waitFor({ timeout: 30_000 });
       expect(await sign.locator('.trust-wallet .trust-address').innerText()).toBe(wallet.account.address);
 
-      // The relay goes away: the dialog says signing requests are queued; it comes back: connected again.
+      // Signed in the wallet: Verified.
+      await sign.getByLabel('Version label').fill('Wallet approved');
+      await sign.getByRole('button', { name: 'Sign', exact: true }).click();
+      await sign.getByText(/Signed as “Wallet approved”/).waitFor({ timeout: 60_000 });
+      expect(wallet.requests.length).toBe(1);
+      expect(await sign.getByText(wallet.account.address).count()).toBeGreaterThan(0);
+      await sign.getByRole('button', { name: 'Done' }).click();
+      await expect.poll(() => editorBadge(page).innerText(), { timeout: 15_000 }).toMatch(/^Verified · /);
+
+      // Offline: the request is queued, listed, and can be cancelled.
+      await editor.getByRole('button', { name: 'Sign…' }).click();
+      await sign.getByRole('radio', { name: 'WalletConnect wallet' }).check();
       await relay.stop();
       await sign.getByText(/^Offline.*signing requests are\s+queued/).waitFor({ timeout: 60_000 });
+      await sign.getByLabel('Version label').fill('Sent later');
+      await sign.getByRole('button', { name: 'Sign', exact: true }).click();
+      await sign.getByText('Queued — will be sent when the network is back.').waitFor({ timeout: 20_000 });
+      const queue = sign.getByRole('region', { name: 'Queued signing requests' });
+      await queue.getByText(/Waiting for the network/).waitFor({ timeout: 20_000 });
+      await queue.getByRole('button', { name: /^Cancel / }).click();
+      await queue.getByText(/Cancelled/).waitFor({ timeout: 20_000 });
+      await sign.getByRole('alert').first().waitFor({ timeout: 20_000 });
+
+      // Queued again, then the network is back: it is sent, signed, and the certificate is stored.
+      await sign.getByRole('button', { name: 'Sign', exact: true }).click();
+      await queue.getByText(/Waiting for the network/).waitFor({ timeout: 20_000 });
       await relay.start();
       await sign.getByText(/Connected to Test Wallet as/).waitFor({ timeout: 60_000 });
-      await expect.poll(() => sign.getByText(/^Offline/).count(), { timeout: 60_000 }).toBe(0);
+      await sign.getByText(/Signed as “Sent later”|Still waiting for your wallet/).waitFor({ timeout: 60_000 });
+      await expect.poll(() => wallet.requests.length, { timeout: 60_000 }).toBe(2);
+      await sign.getByRole('button', { name: 'Close' }).click();
+      await editor.getByRole('button', { name: 'Certificate…' }).click();
+      const certificates = page.getByRole('dialog', { name: /^Certificates of “/ });
+      await certificates
+        .getByRole('listitem', { name: /Certificate “Sent later”, Valid/ })
+        .waitFor({ timeout: 60_000 });
+      await certificates.getByRole('button', { name: 'Close' }).click();
+      await editor.getByRole('button', { name: 'Sign…' }).click();
+      await sign.getByRole('radio', { name: 'WalletConnect wallet' }).check();
 
       await sign.getByRole('button', { name: 'Disconnect wallet' }).click();
       await sign.getByRole('button', { name: 'Pair wallet' }).waitFor({ timeout: 20_000 });
@@ -257,7 +290,9 @@ describe('trust certificates, as a designer uses them', () => {
       await form.getByRole('button', { name: 'Save chain settings' }).click();
       await form.getByText('Saved. Chain anchoring is on.').waitFor({ timeout: 15_000 });
       await form.getByRole('button', { name: 'Check connection' }).click();
-      await form.getByText(/registry found, reward token found \(MLY\)/).waitFor({ timeout: 20_000 });
+      const check = form.getByText(/registry found, reward token found \(MLY\)/);
+      await check.waitFor({ timeout: 20_000 });
+      expect(await check.innerText()).toContain(`paid by the local key ${address}`);
       await settings.getByRole('button', { name: 'Close' }).click();
 
       await newCampaign(page, 'Anchored');

@@ -17,10 +17,12 @@ interface Draft {
 function describeCheck(check: ChainCheck): string {
   const part = (what: string, state: ChainCheck['registry']) =>
     state === 'ok' ? `${what} found` : state === 'no-contract' ? `no ${what} at that address` : `no ${what} set`;
-  return `Chain ${check.chainId}, block ${check.blockNumber}: ${part('registry', check.registry)}, ${part(
-    'reward token',
-    check.rewardToken,
-  )}${check.rewardSymbol ? ` (${check.rewardSymbol})` : ''}.`;
+  const contracts = `${part('registry', check.registry)}, ${part('reward token', check.rewardToken)}`;
+  const symbol = check.rewardSymbol ? ` (${check.rewardSymbol})` : '';
+  const payer = check.signer
+    ? ` Anchoring is paid by the local key ${check.signer}${check.signerBalance !== null ? `, balance ${check.signerBalance}` : ''}.`
+    : ' Unlock the local key to anchor: it pays for the transactions.';
+  return `Chain ${check.chainId}, block ${check.blockNumber}: ${contracts}${symbol}.${payer}`;
 }
 
 /**
