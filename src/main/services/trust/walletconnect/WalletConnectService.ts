@@ -637,7 +637,12 @@ export class WalletConnectService {
     if (!client) return false;
     if (client.core.relayer.connected) {
       const alive = await pingSocket(client, this.#options.probeTimeoutMs ?? 3_000);
-      if (alive !== false) return true;
+      if (alive === true) return true;
+      if (alive === null) {
+        // A socket that cannot be pinged (the runtime's own WebSocket, as in Electron's main
+        // process, where SignClient prefers it to `ws`): a fresh handshake tells instead.
+        if (await this.#probe()) return true;
+      }
       terminateSocket(client);
       return false;
     }
@@ -884,6 +889,7 @@ interface RelaySocket {
   once?: (event: 'pong', listener: () => void) => void;
   off?: (event: 'pong', listener: () => void) => void;
   terminate?: () => void;
+  close?: () => void;
 }
 
 function socketOf(client: Client): RelaySocket | null {
@@ -917,7 +923,9 @@ function pingSocket(client: Client, timeoutMs: number): Promise<boolean | null> 
 
 function terminateSocket(client: Client): void {
   try {
-    socketOf(client)?.terminate?.();
+    const socket = socketOf(client);
+    if (typeof socket?.terminate === 'function') socket.terminate();
+    else socket?.close?.();
   } catch {
     // already closed
   }
