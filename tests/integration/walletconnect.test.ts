@@ -325,6 +325,8 @@ describe('WalletConnect with a wallet over a loopback relay', () => {
     const closed = await rejection(pending);
     expect(closed.code).toBe(ErrorCode.Disposed);
 
+    // The relay is back before the host restarts: the new service sends the queue as it starts.
+    await relay.start();
     const second = openService();
     expect(second.queue().find((item) => item.id === id)?.state).toBe('waiting');
     const settled = new Promise<{ state: string; signature: string | null }>((resolve) =>
@@ -332,7 +334,6 @@ describe('WalletConnect with a wallet over a loopback relay', () => {
         if (item.id === id) resolve(item);
       }),
     );
-    await relay.start();
     const item = await settled;
     expect(item.state).toBe('signed');
     expect(verifyTypedData(domain, types, value, item.signature!)).toBe(wallet.account.address);

@@ -502,6 +502,8 @@ export class WalletConnectService {
     this.#emit();
     void this.#checkReachability();
     this.#startLiveness();
+    // The relayer may have connected inside init, before these listeners: send what was queued.
+    if (this.#queue.openCount > 0) void this.#flush();
     return client;
   }
 
