@@ -35,7 +35,10 @@ export interface AgentServiceOptions {
   prepare?: () => Promise<void>;
   /** A whole run's deadline, in ms. Defaults to 10 minutes. */
   runDeadlineMs?: number;
-  /** The coordinator's deadline, in ms. Defaults to 3 minutes. */
+  /**
+   * The coordinator's deadline, in ms. Defaults to 25 s: `agents:plan` answers within the
+   * window's 30 s request timeout, with the built-in plan when the model is slower.
+   */
   planDeadlineMs?: number;
   /** Subtasks running at once. Defaults to all that are ready (the mesh spreads them). */
   maxParallel?: number;
@@ -88,6 +91,7 @@ export class AgentService {
   /** Plans `request` for a campaign: the coordinator's plan, or the built-in one for this kind of request. */
   async plan(campaignId: string, request: string): Promise<AgentPlan> {
     this.#assertLive();
+    const called = Date.now(); // loading a model counts against the coordinator's time
     const outline = this.#options.read(campaignId, (doc) => journeyOutline(doc, 40).text);
     await this.#options.prepare?.();
     const controller = new AbortController();
@@ -96,11 +100,14 @@ export class AgentService {
     let body: PlanBody | null = null;
     try {
       const prompt = coordinatorPrompt(request, outline);
-      const deadline = Date.now() + (this.#options.planDeadlineMs ?? 180_000);
+      const budget = this.#options.planDeadlineMs ?? 25_000;
+      const deadline = Math.max(Date.now() + 1_000, called + budget);
       const result = await this.#options.node.generate({ ...prompt, deadline }, () => undefined, controller.signal);
       if (this.#disposed) throw disposed();
       const checked = repairPlan(json(result.text));
-      if (!checked.ok) notes.push(`The coordinator’s plan was unusable: ${checked.problems.join(' ')}`);
+      if (result.stop === 'deadline' || result.stop === 'cancelled')
+        notes.push(`The coordinator did not finish within ${Math.max(1, Math.round(budget / 1000))} s.`);
+      else if (!checked.ok) notes.push(`The coordinator’s plan was unusable: ${checked.problems.join(' ')}`);
       else {
         notes.push(...checked.repairs);
         const missing = missingEmails(request, checked.plan);

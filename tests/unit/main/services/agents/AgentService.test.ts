@@ -130,6 +130,27 @@ describe('AgentService planning', () => {
     expect(missingEmails('Review the journey', { goal: 'g', subtasks: [] })).toBeNull();
   });
 
+  it('uses the built-in plan when the coordinator does not finish in time', async () => {
+    const doc = buildTemplate('welcome');
+    const { node } = fakeNode();
+    const slow: LlmNode = {
+      ...node,
+      generate: async (request) => {
+        await new Promise((r) => setTimeout(r, Math.max(0, request.deadline! - Date.now())));
+        return { text: '{"goal": "Half a pl', tokens: 5, stop: 'deadline', ms: 1 };
+      },
+    };
+    const agents = new AgentService({
+      node: slow,
+      read: <T>(_id: string, fn: (d: Y.Doc) => T) => fn(doc),
+      apply: () => undefined,
+      planDeadlineMs: 30,
+    });
+    const plan = await agents.plan('c', 'Win back inactive customers with 3 emails');
+    expect(plan).toMatchObject({ source: 'template', template: 'Re-engagement' });
+    expect(plan.notes[0]).toBe('The coordinator did not finish within 1 s.');
+  });
+
   it('refuses an unknown plan or a plan of another campaign', async () => {
     const { agents } = setUp();
     const plan = await agents.plan('c', 'welcome series');
