@@ -147,9 +147,16 @@ describe('trust certificates, as a designer uses them', () => {
     await expect.poll(() => result.innerText(), { timeout: 15_000 }).toContain('From the certificate file.');
     expect(await result.innerText()).toContain('Valid signature');
     const otherQr = await QRCode.toBuffer('https://example.com/not-a-certificate', { margin: 4, scale: 6 });
-    await verify
-      .getByLabel('Certificate file or QR image')
-      .setInputFiles({ name: 'other.png', mimeType: 'image/png', buffer: otherQr });
+    // Dropped onto the screen this time.
+    const dropped = await page.evaluateHandle(
+      `(() => {
+        const bytes = Uint8Array.from(atob('${otherQr.toString('base64')}'), (c) => c.charCodeAt(0));
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([bytes], 'other.png', { type: 'image/png' }));
+        return transfer;
+      })()`,
+    );
+    await verify.locator('.trust-drop').dispatchEvent('drop', { dataTransfer: dropped });
     await expect.poll(() => result.innerText(), { timeout: 15_000 }).toMatch(/^Refused: Not a Maily certificate/);
     await verify.getByRole('button', { name: 'Close' }).click();
 
