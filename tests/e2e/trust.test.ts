@@ -275,6 +275,14 @@ describe('trust certificates, as a designer uses them', () => {
       await page.getByRole('button', { name: 'Trust', exact: true }).click();
       const settings = page.getByRole('dialog', { name: 'Trust settings' });
       const address = await readyLocalKey(settings);
+      // Locking and unlocking: a wrong passphrase is refused and the key stays locked.
+      await settings.getByRole('button', { name: 'Lock key' }).click();
+      await settings.getByText('Locked', { exact: true }).waitFor();
+      await settings.getByLabel('Passphrase of the local key').fill('not the passphrase');
+      await settings.getByRole('button', { name: 'Unlock' }).click();
+      await settings.getByRole('form', { name: 'Unlock the local key' }).getByRole('alert').waitFor();
+      expect(await settings.getByText('Locked', { exact: true }).count()).toBe(1);
+      await readyLocalKey(settings);
       // The local key pays for anchoring, and the reward contract rewards it.
       await chain.send('hardhat_setBalance', [address, '0x56BC75E2D63100000']);
       const tx = (await reward.getFunction('reward')(address, parseUnits('2.5', 18), `0x${'11'.repeat(32)}`)) as {
