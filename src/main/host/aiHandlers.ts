@@ -1,3 +1,4 @@
+import type { AiDone } from '../../shared/ai/actions';
 import type { Services } from '../services';
 import type { SessionState } from './createHost';
 import type { Handlers } from './dispatch';
@@ -12,10 +13,18 @@ export function createAiHandlers(
       const emit = sessions.get(ctx.sessionId)?.emit;
       return services.ai.run(input.action, {
         progress: (payload) => emit?.('ai:progress', payload),
-        done: (payload) => emit?.('ai:done', payload),
+        done: (payload) => emit?.('ai:done', withServedBy(services, payload)),
         failed: (payload) => emit?.('ai:failed', payload),
       });
     },
     'ai:cancel': (input) => services.ai.cancel(input.jobId),
   };
+}
+
+/** Names the teammates' nodes that wrote a result, so the window can say where it ran. */
+function withServedBy(services: Services, done: AiDone): AiDone {
+  const ids = done.nodes ?? [];
+  if (!ids.length || ids.every((id) => id === services.llm.id)) return done;
+  const names = new Map(services.mesh.status().nodes.map((n) => [n.id, n.name]));
+  return { ...done, servedBy: ids.map((id) => names.get(id) ?? 'a teammate’s desktop') };
 }

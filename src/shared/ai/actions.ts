@@ -83,6 +83,8 @@ export interface AiDone {
   ms: number;
   /** The mesh node(s) that produced it, in order (more than one after a failover). */
   nodes?: string[];
+  /** Their names, as the mesh view shows them (“Bo”, “GPU box”), when not only this desktop. */
+  servedBy?: string[];
   /** True when it was stopped: `result` holds what came before the stop. */
   stopped: boolean;
 }

@@ -31,6 +31,12 @@ export function JobStatus({ state, onStop, label }: { state: AiJobState; onStop:
         </p>
       )}
       {state.status === 'done' && state.stopped && <p className="muted">Stopped. What was written so far is below.</p>}
+      {state.status === 'done' && state.servedBy.length > 0 && (
+        <p className="ai-served-by">
+          {state.servedBy.length > 1 ? 'Written through the team’s mesh by ' : 'Written on '}
+          {state.servedBy.join(', then ')}
+        </p>
+      )}
       {state.status === 'done' && state.sources.length > 0 && (
         <p className="ai-sources">Used from memory: {state.sources.map((s) => s.title).join(', ')}</p>
       )}

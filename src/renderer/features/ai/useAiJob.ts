@@ -13,6 +13,8 @@ export interface AiJobState {
   /** True when the designer stopped it; `result` holds what came before. */
   stopped: boolean;
   modelId: string | null;
+  /** Where it ran, when not on this desktop (names of mesh nodes). */
+  servedBy: string[];
 }
 
 const idle: AiJobState = {
@@ -23,6 +25,7 @@ const idle: AiJobState = {
   error: null,
   stopped: false,
   modelId: null,
+  servedBy: [],
 };
 
 /**
@@ -51,6 +54,7 @@ export function useAiJob() {
           sources: p.sources,
           stopped: p.stopped,
           modelId: p.modelId,
+          servedBy: p.servedBy ?? [],
         }));
       }),
       api.on('ai:failed', (p) => {

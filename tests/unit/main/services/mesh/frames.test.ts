@@ -69,7 +69,7 @@ describe('mesh frames', () => {
       { t: 'done', tokens: -1, stop: 'done', ms: 0 },
       { t: 'error', error: { code: 'E_NOT_A_CODE', message: 'x' } },
       { t: 'status', name: 'x', nodes: [{ key: 'local' }] },
-      { t: 'job', ...job, trace: { traceparent: 'garbage' } },
+      { ...job, trace: { traceparent: 'garbage' } },
     ])
       expect(refusal(text(JSON.stringify(bad))).reason, JSON.stringify(bad)).toBe('malformed');
   });
