@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { parseUnits } from 'ethers';
+import { parseUnits, Wallet } from 'ethers';
 import type { Locator, Page } from 'playwright-core';
 import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
 import { openPage } from '../helpers/browser';
 import { useHostAndBrowser } from '../helpers/e2eEnv';
+import { startHost } from '../helpers/hostProcess';
 import { LOCAL_CHAIN_ID, startLocalChain } from '../helpers/localChain';
 import { startTestWallet, startWcRelay } from '../helpers/wcRelay';
 
@@ -397,5 +398,33 @@ describe('trust certificates, as a designer uses them', () => {
     await settings.getByText(/No names yet/).waitFor();
     expect(errors).toEqual([]);
     await context.close();
+  });
+
+  it('imports a key from its private key on a fresh host, refusing one that is not a key', async () => {
+    const host = await startHost();
+    try {
+      const { page, errors, context } = await openPage(env.browser, host.url);
+      await page.getByRole('button', { name: 'Trust', exact: true }).click();
+      const settings = page.getByRole('dialog', { name: 'Trust settings' });
+      await settings.getByRole('radio', { name: 'Import a key' }).check();
+      const secret = settings.getByLabel(/^Private key \(64 hex digits\) or recovery phrase/);
+      await secret.fill('0x1234');
+      await settings.getByLabel('Passphrase (at least 8 characters)').fill(passphrase);
+      await settings.getByLabel('Confirm passphrase').fill('a different one');
+      await settings.getByRole('button', { name: 'Import key' }).click();
+      await settings.getByText('The two passphrases differ; type the same one twice.').waitFor();
+      await settings.getByLabel('Confirm passphrase').fill(passphrase);
+      await settings.getByRole('button', { name: 'Import key' }).click();
+      await settings.getByRole('form', { name: 'Set up a local key' }).getByRole('alert').waitFor();
+      const key = `0x${'42'.repeat(32)}`;
+      await secret.fill(key);
+      await settings.getByRole('button', { name: 'Import key' }).click();
+      await settings.getByText('Unlocked', { exact: true }).waitFor({ timeout: 15_000 });
+      expect(await settings.locator('.trust-key .trust-address').innerText()).toBe(new Wallet(key).address);
+      expect(errors).toEqual([]);
+      await context.close();
+    } finally {
+      await host.stop();
+    }
   });
 });
