@@ -45,6 +45,15 @@ describe('the team’s AI mesh in the app', () => {
     const invite = await ana.call('teams:invite', { teamId: team.id });
     await Promise.all([teammate('Bo', invite.code), teammate('Cy', invite.code)]);
     const campaign = await ana.call('campaigns:create', { name: 'Welcome', template: 'welcome' });
+    // The teammates join and advertise their models (the view is then checked against this)
+    await expect
+      .poll(
+        async () =>
+          ((await ana.call('mesh:status', {})) as MeshStatus).nodes.filter((n) => n.kind === 'peer' && n.models.length)
+            .length,
+        { timeout: 60_000 },
+      )
+      .toBe(2);
     ana.close();
 
     const { page, context, errors } = await openPage(env.browser, env.host.url);

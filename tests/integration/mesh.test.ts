@@ -115,6 +115,31 @@ describe('the AI mesh between three hosts on loopback', () => {
   }, 240_000);
 });
 
+describe('agents across the mesh', () => {
+  it('runs an agent plan’s independent subtasks on two different nodes and lands it on the canvas', async () => {
+    const campaign = await a.client.call('campaigns:create', { name: 'Series' });
+    const plan = await a.client.call('agents:plan', {
+      campaignId: campaign.id,
+      request: 'draft a 3-email welcome series',
+    });
+    const { runId } = await a.client.call('agents:run', { campaignId: campaign.id, planId: plan.planId });
+    const run = await until(
+      'the plan to finish',
+      async () => {
+        const r = await a.client.call('agents:get', { runId });
+        return r.state !== 'running' && r;
+      },
+      200_000,
+    );
+    expect(run.state).toBe('done');
+    const peers = new Set([(await status(b)).peerId, (await status(c)).peerId]);
+    const used = new Set(run.subtasks.flatMap((t) => t.nodes));
+    expect([...used].filter((n) => peers.has(n)).length).toBe(2); // A has no model: B and C shared the work
+    const landed = await a.client.call('agents:land', { runId });
+    expect(landed.emails).toBeGreaterThan(0);
+  }, 300_000);
+});
+
 describe('outsiders and bad peers', () => {
   it('keeps out a host whose invite carries another team secret', async () => {
     const teamId = (await status(a)).teamId!;
