@@ -40,7 +40,9 @@ describe('Agents in the campaign screen', () => {
       .poll(() => page.getByRole('button', { name: 'Agents', exact: true }).getAttribute('aria-pressed'))
       .toBe('true');
 
-    await panel.getByLabel('What should the agents do?').fill('Draft a 3-email welcome series');
+    const request = panel.getByLabel('What should the agents do?');
+    await expect.poll(() => request.evaluate((el) => el === document.activeElement)).toBe(true);
+    await request.fill('Draft a 3-email welcome series');
     await panel.getByRole('button', { name: 'Plan', exact: true }).click();
     const graph = panel.getByRole('region', { name: 'Plan graph' });
     await graph.waitFor({ timeout: 120_000 });

@@ -1,6 +1,6 @@
 import '@xyflow/react/dist/style.css';
 import './agents.css';
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { MAX_REQUEST_CHARS, type AgentRun } from '../../../shared/agents/plan';
 import { PlanGraph } from './PlanGraph';
 import type { AgentsSession } from './useAgents';
@@ -41,6 +41,9 @@ export function AgentsPanel({ session, readOnly, onClose }: AgentsPanelProps) {
   const [request, setRequest] = useState('');
   const [autoLand, setAutoLand] = useState(false);
   const ids = useId();
+  const input = useRef<HTMLTextAreaElement>(null);
+  // Opened (often by its shortcut): the request box takes the focus.
+  useEffect(() => input.current?.focus(), []);
   const running = state.run?.state === 'running';
   const busy = state.busy !== null;
   const submit = (e?: FormEvent) => {
@@ -73,7 +76,7 @@ export function AgentsPanel({ session, readOnly, onClose }: AgentsPanelProps) {
           onKeyDown={(e) => {
             if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') submit();
           }}
-          data-initial-focus
+          ref={input}
         />
         <p id={`${ids}-hint`} className="ag-hint">
           A coordinator splits the request into subtasks for content, design, analytics, personalisation and a critic.
