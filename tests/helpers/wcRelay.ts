@@ -314,7 +314,7 @@ export async function startWcRelay(options: { port?: number } = {}): Promise<WcR
 }
 
 /** What the test wallet does with a signing request. */
-export type WalletBehaviour = 'sign' | 'reject' | 'wrong-signature' | 'ignore';
+export type WalletBehaviour = 'sign' | 'reject' | 'wrong-signature' | 'ignore' | 'hold';
 
 export interface TestWallet {
   readonly client: SignClientInstance;
@@ -323,6 +323,8 @@ export interface TestWallet {
   behaviour: WalletBehaviour;
   /** `eth_signTypedData_v4` requests received, in order. */
   readonly requests: { address: string; typedData: string }[];
+  /** Signs the requests held by `behaviour = 'hold'` now (a designer who approves late). */
+  releaseHeld(): Promise<void>;
   /** Pairs with a dapp's `wc:` URI; the proposal is approved with the account on eip155. */
   pair(uri: string): Promise<void>;
   close(): Promise<void>;
@@ -371,11 +373,15 @@ export async function startTestWallet(
   });
   const impostor = Wallet.createRandom();
   const requests: { address: string; typedData: string }[] = [];
+  const held: (() => Promise<void>)[] = [];
   const wallet: TestWallet = {
     client,
     account,
     behaviour: 'sign',
     requests,
+    async releaseHeld() {
+      for (const answer of held.splice(0)) await answer();
+    },
     async pair(uri) {
       await client.pair({ uri });
     },
@@ -406,9 +412,13 @@ export async function startTestWallet(
     const { method, params: args } = params.request as { method: string; params: [string, string] };
     if (method !== 'eth_signTypedData_v4') return;
     requests.push({ address: args[0], typedData: args[1] });
-    const answer = async () => {
-      if (wallet.behaviour === 'ignore') return;
-      if (wallet.behaviour === 'reject') {
+    const answer = async (behaviour = wallet.behaviour) => {
+      if (behaviour === 'ignore') return;
+      if (behaviour === 'hold') {
+        held.push(() => answer('sign'));
+        return;
+      }
+      if (behaviour === 'reject') {
         await client.respond({
           topic,
           response: { id, jsonrpc: '2.0', error: { code: 5000, message: 'User rejected.' } },
@@ -421,7 +431,7 @@ export async function startTestWallet(
         message: Record<string, unknown>;
       };
       const { EIP712Domain: _domain, ...types } = data.types;
-      const signer = wallet.behaviour === 'wrong-signature' ? impostor : account;
+      const signer = behaviour === 'wrong-signature' ? impostor : account;
       const signature = await signer.signTypedData(data.domain, types, data.message);
       await client.respond({ topic, response: { id, jsonrpc: '2.0', result: signature } });
     };

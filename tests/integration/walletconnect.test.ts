@@ -340,6 +340,42 @@ describe('WalletConnect with a wallet over a loopback relay', () => {
     expect(second.queue().find((q) => q.id === id)?.signature).toBe(item.signature);
   });
 
+  it('keeps a request cancelled while the wallet had it, even when the wallet signs it late', async () => {
+    const service = services.at(-1)!;
+    await waitFor(service, inState('connected'));
+    await relay.stop();
+    await waitFor(service, inState('offline'), 20_000);
+    wallet.behaviour = 'hold';
+    const asked = wallet.requests.length;
+    const pending = new WalletConnectSigner(service).signTypedData(
+      domain,
+      types,
+      certificate('Cancelled in the wallet'),
+    );
+    await waitFor(service, (s) => s.queueLength === 1);
+    const id = service.queue().find((item) => item.state === 'waiting')!.id;
+    const sending = new Promise<void>((resolve) => {
+      const off = service.onQueueChanged((change) => {
+        if (change.changed?.id === id && change.changed.state === 'sending') {
+          off();
+          resolve();
+        }
+      });
+    });
+    await relay.start();
+    await sending;
+    while (wallet.requests.length === asked) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(service.cancelQueued(id).state).toBe('cancelled');
+    expect((await rejection(pending)).message).toMatch(/cancelled/);
+    await wallet.releaseHeld(); // the designer approves it in the wallet after all
+    wallet.behaviour = 'sign';
+    // Answers arrive in order: once this one is signed, the late one has been seen too.
+    const value = certificate('After the cancelled one');
+    const signature = await new WalletConnectSigner(service).signTypedData(domain, types, value);
+    expect(verifyTypedData(domain, types, value, signature)).toBe(wallet.account.address);
+    expect(service.queue().find((item) => item.id === id)).toMatchObject({ state: 'cancelled', signature: null });
+  });
+
   it('lets the designer cancel a queued request and disconnect while offline', async () => {
     const service = services.at(-1)!;
     await waitFor(service, inState('connected'));

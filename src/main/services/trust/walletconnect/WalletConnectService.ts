@@ -776,6 +776,7 @@ export class WalletConnectService {
       try {
         const signature = await this.#send(session, next.address, next.payload);
         if (this.#disposed) return; // stays `sending`: sent again after the restart
+        if (this.#queue.get(next.id)?.state === 'cancelled') continue; // cancelled while the wallet had it
         const signed = this.#queue.update(next.id, { state: 'signed', signature, error: null });
         if (signed) this.#settle(signed, null);
       } catch (error) {
