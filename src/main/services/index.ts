@@ -186,6 +186,7 @@ export function createServices(options: ServicesOptions): Services {
     read: (campaignId, fn) => docs.read(campaignId, fn),
     apply: (campaignId, update, origin) => void docs.applyUpdate(campaignId, update, origin),
     prepare,
+    nodeName: (id) => mesh.status().nodes.find((n) => n.id === id)?.name,
   });
   return {
     database,
