@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NodeBox } from '../../../../src/renderer/features/canvas/ai/aiGeometry';
 import { withTrust, trustLayer, defaultLayers } from '../../../../src/renderer/features/canvas/layers';
-import { placeTrustBadges } from '../../../../src/renderer/features/canvas/trust/trustGeometry';
+import { badgeScale, placeTrustBadges } from '../../../../src/renderer/features/canvas/trust/trustGeometry';
 import type { TrustBadgeView } from '../../../../src/shared/trust/canvasTrust';
 
 const box = (id: string, kind: string, patch: Partial<NodeBox> = {}): NodeBox => ({
@@ -31,6 +31,13 @@ describe('the Trust layer', () => {
       box('d1', 'delay'),
     ]);
     expect(placed).toEqual([{ nodeId: 'e1', x: 108, y: 170, badge: verified }]);
+  });
+
+  it('grows badges when zoomed out, up to 1.6×, and never shrinks them', () => {
+    expect(badgeScale(2)).toBe(1);
+    expect(badgeScale(0.8)).toBe(1.25);
+    expect(badgeScale(0.2)).toBe(1.6);
+    expect(badgeScale(0)).toBe(1);
   });
 
   it('is added once to the layers bar', () => {

@@ -1,10 +1,10 @@
 import './trust.css';
-import { ViewportPortal } from '@xyflow/react';
+import { useStore, ViewportPortal, type ReactFlowState } from '@xyflow/react';
 import { memo, useCallback, useMemo, useSyncExternalStore } from 'react';
 import type { CanvasTrustFeed, TrustBadgeView } from '../../../../shared/trust/canvasTrust';
 import { nodeBoxes } from '../ai/aiGeometry';
 import type { FlowNode } from '../flowTypes';
-import { placeTrustBadges } from './trustGeometry';
+import { badgeScale, placeTrustBadges } from './trustGeometry';
 
 interface CanvasTrustProps {
   feed: CanvasTrustFeed;
@@ -16,12 +16,14 @@ const Badge = memo(function Badge({
   x,
   y,
   badge,
+  scale,
   onOpen,
 }: {
   nodeId: string;
   x: number;
   y: number;
   badge: TrustBadgeView;
+  scale: number;
   onOpen: (emailId: string) => void;
 }) {
   return (
@@ -30,7 +32,7 @@ const Badge = memo(function Badge({
       className={`je-trust-badge je-trust-badge--${badge.tone} nopan nodrag nowheel`}
       data-trust-badge={nodeId}
       data-trust-tone={badge.tone}
-      style={{ transform: `translate(${x}px, ${y}px) translate(0, -50%)` }}
+      style={{ transform: `translate(${x}px, ${y}px) scale(${scale}) translate(0, -50%)` }}
       aria-label={`Trust: ${badge.description}`}
       title={`${badge.description} — press for the certificates`}
       onClick={() => onOpen(nodeId)}
@@ -42,6 +44,8 @@ const Badge = memo(function Badge({
     </button>
   );
 });
+
+const zoomOf = (s: ReactFlowState) => s.transform[2];
 
 /**
  * The Trust layer: a certificate badge on each Email step (verified, modified since
@@ -55,12 +59,13 @@ export const CanvasTrust = memo(function CanvasTrust({ feed, nodes }: CanvasTrus
   );
   const placed = useMemo(() => placeTrustBadges(badges, nodeBoxes(nodes)), [badges, nodes]);
   const open = useCallback((emailId: string) => feed.open(emailId), [feed]);
+  const scale = badgeScale(useStore(zoomOf));
   if (placed.length === 0) return null;
   return (
     <ViewportPortal>
       <div className="je-trust-badges">
         {placed.map((p) => (
-          <Badge key={p.nodeId} nodeId={p.nodeId} x={p.x} y={p.y} badge={p.badge} onOpen={open} />
+          <Badge key={p.nodeId} nodeId={p.nodeId} x={p.x} y={p.y} badge={p.badge} scale={scale} onOpen={open} />
         ))}
       </div>
     </ViewportPortal>

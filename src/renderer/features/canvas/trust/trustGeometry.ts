@@ -25,3 +25,8 @@ export function placeTrustBadges(
   }
   return placed;
 }
+
+/** Zoomed out, a badge grows up to 1.6× (in flow units) so it stays readable without covering the next step. */
+export function badgeScale(zoom: number): number {
+  return zoom > 0 ? Math.min(1.6, Math.max(1, 1 / zoom)) : 1;
+}
