@@ -251,9 +251,17 @@ describe('trust certificates, as a designer uses them', () => {
       await sign.getByRole('button', { name: 'Close' }).click();
       await editor.getByRole('button', { name: 'Certificate…' }).click();
       const certificates = page.getByRole('dialog', { name: /^Certificates of “/ });
+      const later = certificates.getByRole('listitem', { name: /Certificate “Sent later”, Valid/ });
+      await later.waitFor({ timeout: 60_000 });
+      // The wallet that signed it revokes it too.
+      await later.getByRole('button', { name: 'Revoke…' }).click();
+      await later.getByLabel('Reason for revoking').fill('Sent by mistake');
+      await later.getByRole('button', { name: 'Revoke', exact: true }).click();
+      await later.getByRole('button', { name: 'Confirm revoke' }).click();
       await certificates
-        .getByRole('listitem', { name: /Certificate “Sent later”, Valid/ })
+        .getByRole('listitem', { name: /Certificate “Sent later”, Revoked/ })
         .waitFor({ timeout: 60_000 });
+      expect(wallet.requests.length).toBe(3);
       await certificates.getByRole('button', { name: 'Close' }).click();
       await editor.getByRole('button', { name: 'Sign…' }).click();
       await sign.getByRole('radio', { name: 'WalletConnect wallet' }).check();
