@@ -64,7 +64,6 @@ const versionName = z.string().trim().min(1, 'Give the version a name').max(120,
 /** A version id, or `current` for the campaign as it is now. */
 const versionRef = z.union([id, z.literal('current')]);
 
-
 export const requests = {
   'app:info': request(z.object({}), returns<AppInfo>()),
   'campaigns:list': request(
@@ -180,8 +179,7 @@ export const requests = {
 } as const;
 
 /** Events the host pushes to the renderer. */
-export interface EventPayloads
-  extends MeshEvents, AgentsEvents, TracesEvents, TrustEvents, WalletEvents, ChainEvents {
+export interface EventPayloads extends MeshEvents, AgentsEvents, TracesEvents, TrustEvents, WalletEvents, ChainEvents {
   /** The campaign list changed (created, renamed, trashed, …) in any window. */
   'campaigns:changed': { id: string };
   /** An update to an open campaign arrived from somewhere else (another window, a peer). */

@@ -76,7 +76,16 @@ export const invitePayloadSchema = z.object({
   signaling: signalingListSchema,
   iceServers: iceListSchema.optional(),
   /** The inviter's AI-mesh addresses (libp2p multiaddrs), dialled on joining. */
-  mesh: z.array(z.string().min(1).max(300).regex(/^\/(ip4|ip6|dns4|dns6|dns)\//)).max(8).optional(),
+  mesh: z
+    .array(
+      z
+        .string()
+        .min(1)
+        .max(300)
+        .regex(/^\/(ip4|ip6|dns4|dns6|dns)\//),
+    )
+    .max(8)
+    .optional(),
   campaign: z.object({ id: campaignId, name: z.string().trim().min(1).max(120) }).optional(),
 });
 export type InvitePayload = z.infer<typeof invitePayloadSchema>;
