@@ -7,6 +7,8 @@ import { useTrustModal } from './useTrustModal';
 import { describeVerification } from './describeVerification';
 import { FormError } from './FormError';
 import { readVerifyInput, VerifyInputError } from './readVerifyInput';
+import { useKeyStatus } from './useKeyStatus';
+import { useWalletStatus } from './useWallet';
 
 type Source = 'link' | 'file' | 'qr';
 
@@ -16,8 +18,16 @@ const sourceNames: Record<Source, string> = {
   qr: 'the QR code',
 };
 
-function VerdictView({ verification, source }: { verification: Verification; source: Source }) {
-  const verdict = describeVerification(verification);
+function VerdictView({
+  verification,
+  source,
+  own,
+}: {
+  verification: Verification;
+  source: Source;
+  own: readonly string[];
+}) {
+  const verdict = describeVerification(verification, undefined, own);
   return (
     <section className={`trust-verdict trust-verdict--${verdict.tone}`} aria-label="Verification result" role="status">
       <h3>{verdict.headline}</h3>
@@ -45,6 +55,9 @@ export function VerifyDialog({ onClose }: { onClose: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<{ verification: Verification; source: Source } | null>(null);
   const [dragging, setDragging] = useState(false);
+  const keyAddress = useKeyStatus().key?.address;
+  const walletAddress = useWalletStatus().status?.session?.address;
+  const own = [keyAddress, walletAddress].filter((a): a is string => !!a);
 
   const verify = async (text: string, source: Source) => {
     setError(null);
@@ -138,7 +151,7 @@ export function VerifyDialog({ onClose }: { onClose: () => void }) {
         </div>
       )}
       <FormError error={error} />
-      {result && <VerdictView verification={result.verification} source={result.source} />}
+      {result && <VerdictView verification={result.verification} source={result.source} own={own} />}
     </dialog>,
     document.body,
   );

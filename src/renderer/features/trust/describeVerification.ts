@@ -51,7 +51,12 @@ const refusals: Record<VerifyFailureReason, { headline: string; next: string }> 
 };
 
 /** The verify screen's answer to `verification`, in plain words. */
-export function describeVerification(verification: Verification, format: DateFormat = formatDate): Verdict {
+export function describeVerification(
+  verification: Verification,
+  format: DateFormat = formatDate,
+  /** This device's own signing addresses (the local key, the paired wallet), any case. */
+  own: readonly string[] = [],
+): Verdict {
   if (!verification.ok) {
     const refusal = refusals[verification.reason];
     return {
@@ -65,13 +70,16 @@ export function describeVerification(verification: Verification, format: DateFor
   }
   const { certificate: cert, signer, content } = verification;
   const lines: VerdictLine[] = [];
+  const mine = own.some((a) => a.toLowerCase() === cert.signer.toLowerCase());
   lines.push(
     signer.knownAs
       ? { tone: 'good', text: `Valid signature by ${signer.knownAs} (${cert.signer})` }
-      : {
-          tone: 'warning',
-          text: `Valid signature by an unknown address ${cert.signer} — the certificate calls its signer “${cert.signerName}”, which nobody in your teams has confirmed`,
-        },
+      : mine
+        ? { tone: 'good', text: `Valid signature by you (${cert.signer}, this device’s key), as “${cert.signerName}”` }
+        : {
+            tone: 'warning',
+            text: `Valid signature by an unknown address ${cert.signer} — the certificate calls its signer “${cert.signerName}”, which nobody in your teams has confirmed`,
+          },
   );
   if (content === 'matches') lines.push({ tone: 'good', text: 'Content matches the email in this workspace' });
   else if (content === 'modified')
@@ -93,7 +101,11 @@ export function describeVerification(verification: Verification, format: DateFor
   for (const warning of (verification as { warnings?: string[] }).warnings ?? [])
     lines.push({ tone: 'warning', text: warning });
   const tone =
-    cert.revocation || verification.expired ? 'bad' : content === 'modified' || !signer.knownAs ? 'warning' : 'good';
+    cert.revocation || verification.expired
+      ? 'bad'
+      : content === 'modified' || !(signer.knownAs || mine)
+        ? 'warning'
+        : 'good';
   const headline = cert.revocation
     ? 'Valid signature, but revoked'
     : verification.expired

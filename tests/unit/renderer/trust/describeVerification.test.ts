@@ -91,3 +91,12 @@ describe('what the host ignored', () => {
     expect(verdict.lines).toContainEqual({ tone: 'warning', text: 'A revocation by someone else was ignored' });
   });
 });
+
+describe('a certificate this device signed', () => {
+  it('says it is yours when the address is this device’s key, whatever the case', () => {
+    const verification = valid({ signer: { address, knownAs: null, source: null } });
+    const verdict = describeVerification(verification, format, [address.toUpperCase().replace('0X', '0x')]);
+    expect(verdict.tone).toBe('good');
+    expect(verdict.lines[0].text).toBe(`Valid signature by you (${address}, this device’s key), as “Ana”`);
+  });
+});
