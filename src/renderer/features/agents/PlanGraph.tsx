@@ -1,10 +1,12 @@
-import { Background, Controls, ReactFlow, ReactFlowProvider, useReactFlow, type Edge } from '@xyflow/react';
-import { useEffect, useMemo } from 'react';
+import type { Edge } from '@xyflow/react';
+import { useMemo } from 'react';
+import { ReadOnlyGraph } from '../../app/ReadOnlyGraph';
 import type { AgentPlan } from '../../../shared/agents/plan';
 import { layoutPlan } from './planLayout';
 import { SubtaskCard, type SubtaskFlowNode } from './SubtaskCard';
 import type { SubtaskView } from './useAgents';
 
+const FIT = { padding: 0.1 };
 const nodeTypes = { subtask: SubtaskCard };
 
 /** The plan as a live, read-only graph: a card per subtask, an edge per dependency. */
@@ -33,35 +35,15 @@ export function PlanGraph({ plan, views }: { plan: AgentPlan; views: readonly Su
     return { nodes, edges };
   }, [plan, views]);
   return (
-    <div className="ag-graph" role="region" aria-label="Plan graph">
-      <ReactFlowProvider>
-        <ReactFlow
-          nodes={nodes}
-          edges={edges}
-          nodeTypes={nodeTypes}
-          nodesDraggable={false}
-          nodesConnectable={false}
-          elementsSelectable={false}
-          fitView
-          fitViewOptions={{ padding: 0.1 }}
-          minZoom={0.2}
-          proOptions={{ hideAttribution: true }}
-        >
-          <Background />
-          <Controls showInteractive={false} position="bottom-right" />
-          <FitOnChange planId={plan.planId} />
-        </ReactFlow>
-      </ReactFlowProvider>
-    </div>
+    <ReadOnlyGraph
+      label="Plan graph"
+      className="ag-graph"
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={nodeTypes}
+      fitViewOptions={FIT}
+      refitKey={plan.planId}
+      controlsPosition="bottom-right"
+    />
   );
-}
-
-/** Fits the view to a new plan (React Flow's `fitView` runs only once). */
-function FitOnChange({ planId }: { planId: string }) {
-  const flow = useReactFlow();
-  useEffect(() => {
-    const frame = requestAnimationFrame(() => void flow.fitView({ padding: 0.1 }));
-    return () => cancelAnimationFrame(frame);
-  }, [flow, planId]);
-  return null;
 }

@@ -1,9 +1,11 @@
-import { Background, Controls, ReactFlow, ReactFlowProvider, useReactFlow, type Edge } from '@xyflow/react';
-import { useEffect, useMemo } from 'react';
+import type { Edge } from '@xyflow/react';
+import { useMemo } from 'react';
+import { ReadOnlyGraph } from '../../app/ReadOnlyGraph';
 import type { MeshNodeView } from '../../../shared/mesh/mesh';
 import { MeshNodeCard, type MeshFlowNode } from './MeshNodeCard';
 import { edgeLabel, layoutMesh } from './meshGraph';
 
+const FIT = { padding: 0.15, maxZoom: 1 };
 const nodeTypes = { meshNode: MeshNodeCard };
 
 /** The mesh as a read-only graph: this device in the centre, the others around it, round trips on the edges. */
@@ -35,35 +37,14 @@ export function MeshGraph({ nodes }: { nodes: readonly MeshNodeView[] }) {
     return { flowNodes, edges };
   }, [nodes]);
   return (
-    <div className="mesh-graph" role="region" aria-label="Mesh graph">
-      <ReactFlowProvider>
-        <ReactFlow
-          nodes={flowNodes}
-          edges={edges}
-          nodeTypes={nodeTypes}
-          nodesDraggable={false}
-          nodesConnectable={false}
-          elementsSelectable={false}
-          fitView
-          fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
-          minZoom={0.2}
-          proOptions={{ hideAttribution: true }}
-        >
-          <Background />
-          <Controls showInteractive={false} />
-          <FitOnChange count={flowNodes.length} />
-        </ReactFlow>
-      </ReactFlowProvider>
-    </div>
+    <ReadOnlyGraph
+      label="Mesh graph"
+      className="mesh-graph"
+      nodes={flowNodes}
+      edges={edges}
+      nodeTypes={nodeTypes}
+      fitViewOptions={FIT}
+      refitKey={flowNodes.length}
+    />
   );
-}
-
-/** Fits the view again when nodes join or leave (React Flow's `fitView` runs only once). */
-function FitOnChange({ count }: { count: number }) {
-  const flow = useReactFlow();
-  useEffect(() => {
-    const frame = requestAnimationFrame(() => void flow.fitView({ padding: 0.15, maxZoom: 1 }));
-    return () => cancelAnimationFrame(frame);
-  }, [flow, count]);
-  return null;
 }
