@@ -3,7 +3,8 @@ import { messageOf } from '../../../shared/errors';
 import type { CertificateQr, CertificateView } from '../../../shared/trust/types';
 import { useApi } from '../../app/BackendContext';
 import { CopyButton } from './CopyButton';
-import { dataUrlBlob, downloadFile, fileStem } from './download';
+import { downloadFile } from '../../app/downloadFile';
+import { dataUrlBlob, fileStem } from './download';
 import { FormError } from './FormError';
 import { useBusy } from './useBusy';
 

@@ -1,7 +1,8 @@
 import { useRef, useState } from 'react';
 import { describeError } from '../describeError';
 import { useEmailEditor } from '../EmailEditorContext';
-import { copyText, downloadFile, exportFileName } from './exportFiles';
+import { downloadFile } from '../../../app/downloadFile';
+import { copyText, exportFileName } from './exportFiles';
 
 type Action = 'html' | 'text' | 'copy';
 

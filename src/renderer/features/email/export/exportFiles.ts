@@ -1,4 +1,4 @@
-/** Exporting a rendered email: file names, downloads and the clipboard. */
+/** Exporting a rendered email: file names and the clipboard (downloads: `app/downloadFile`). */
 
 /** A file name from the email's label: "Welcome #1" → "welcome-1.html". */
 export function exportFileName(label: string, extension: 'html' | 'txt'): string {
@@ -11,20 +11,6 @@ export function exportFileName(label: string, extension: 'html' | 'txt'): string
     .slice(0, 60)
     .replace(/-+$/, '');
   return `${base || 'email'}.${extension}`;
-}
-
-/** Saves `content` as a file through the browser's download (the desktop app asks where). */
-export function downloadFile(name: string, content: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download has started from the URL; revoking at once can cancel it in some browsers.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 /** Copies `text`; false when the clipboard is missing or the browser refused. */
