@@ -6,6 +6,7 @@ import { decodeInvite, encodeInvite } from '../../src/main/services/teams/invite
 import type { AiDone, AiFailed, AiProgress } from '../../src/shared/ai/actions';
 import type { MeshStatus } from '../../src/shared/mesh/mesh';
 import { startHost, tempDataDir, type HostProcess } from '../helpers/hostProcess';
+import { startFakeOpenAiServer } from '../helpers/fakeOpenAiServer';
 import { MeshTestPeer, rawFrame } from '../helpers/meshPeer';
 import { writeTinyModel } from '../helpers/tinyModel';
 import { TestClient } from '../helpers/wsClient';
@@ -219,4 +220,30 @@ describe('failover', () => {
     expect(done.result).toMatchObject({ kind: 'reviewJourney' }); // the JSON answer parsed across the two nodes
     expect(progress().length).toBeGreaterThan(before); // one stream: it went on after the kill
   }, 240_000);
+});
+
+describe('an external server shared through a teammate', () => {
+  it('serves a job from another desktop through the teammate that added it', async () => {
+    // After the failover one of B and C is left: stop it too, so only the server can answer.
+    for (const node of [b, c]) if (node.host.process.exitCode === null) await node.host.stop('SIGKILL');
+    const server = await startFakeOpenAiServer();
+    server.reply = { pieces: ['{"findings"', ':[]}'] };
+    try {
+      const d = await start(false);
+      const teamId = (await status(a)).teamId!;
+      await d.client.call('teams:join', { invite: (await a.client.call('teams:invite', { teamId })).code });
+      await d.client.call('mesh:externalAdd', { name: 'GPU box', baseUrl: server.url, model: 'fake-model' });
+      const dId = await until('D’s mesh', async () => (await status(d)).peerId);
+      await until('A to see the shared server', async () =>
+        (await status(a)).nodes.find((n) => n.kind === 'external' && n.models.length && n.id.startsWith(dId)),
+      );
+      const campaign = await a.client.call('campaigns:create', { name: 'Via GPU box', template: 'welcome' });
+      const done = await review(a, campaign.id);
+      expect(done.nodes?.[0]).toMatch(new RegExp(`^${dId}:ext-`));
+      expect(done.result).toEqual({ kind: 'reviewJourney', findings: [] });
+      expect(server.requests.some((r) => r.path.endsWith('/chat/completions'))).toBe(true);
+    } finally {
+      await server.close();
+    }
+  }, 120_000);
 });
