@@ -61,6 +61,11 @@ export interface GenerateRequest {
    * continues from it (response prefill) and streams and returns only the new text.
    */
   continueFrom?: string;
+  /**
+   * Told the id of the node the mesh sends the job to (again after a failover), so a
+   * window can say where it runs while it runs. In the process only; never sent.
+   */
+  onRoute?: (nodeId: string) => void;
   /** W3C trace context of the caller's span, carried to whichever node runs the job. */
   trace?: { traceparent: string; tracestate?: string };
 }

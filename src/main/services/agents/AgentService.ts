@@ -320,7 +320,16 @@ export class AgentService {
         const retry =
           attempt > 1 ? { seed: randomInt(1, 2 ** 31), temperature: Math.min(1, prompt.temperature + 0.2) } : {};
         const result = await this.#options.node.generate(
-          { ...prompt, ...retry, deadline },
+          {
+            ...prompt,
+            ...retry,
+            deadline,
+            // say where it runs while it runs (the mesh may move it after a failover)
+            onRoute: (nodeId) => {
+              const ran = [...nodes, nodeId].slice(-8);
+              this.#update(entry, task.id, { nodes: ran, nodeNames: ran.map((id) => this.#nodeName(id)) });
+            },
+          },
           (delta) => {
             if (view.text.length < MAX_TEXT) view.text += delta.slice(0, MAX_TEXT - view.text.length);
             view.tokens += 1;

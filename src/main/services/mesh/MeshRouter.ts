@@ -143,6 +143,7 @@ export class MeshRouter implements LlmNode {
         }
         tried.add(view.id);
         nodes.push(view.id);
+        request.onRoute?.(view.id);
         this.#served.set(view.id, (this.#served.get(view.id) ?? 0) + 1);
         const jobId = `job-${this.#nextJob++}`;
         this.scheduler.started(view.id, jobId, remaining);
@@ -152,7 +153,7 @@ export class MeshRouter implements LlmNode {
         try {
           if (view.isLocal) await this.#options.prepareLocal?.();
           const result = await view.member.node.generate(
-            { ...request, maxTokens: remaining, ...(continueFrom ? { continueFrom } : {}) },
+            { ...request, onRoute: undefined, maxTokens: remaining, ...(continueFrom ? { continueFrom } : {}) },
             (delta) => {
               if (!firstAt) firstAt = performance.now();
               text += delta;

@@ -69,7 +69,9 @@ describe('MeshRouter', () => {
       members: () => [member(leaving.node, { tokensPerSecond: 100 }), member(next.node, { tokensPerSecond: 10 })],
     });
     const streamed: string[] = [];
-    const result = await router.generate(ask, (d) => streamed.push(d));
+    const routes: string[] = [];
+    const result = await router.generate({ ...ask, onRoute: (id) => routes.push(id) }, (d) => streamed.push(d));
+    expect(routes).toEqual(['leaving', 'next']); // told where it runs, as it moves
     expect(result).toMatchObject({ text: 'Hello there, friend.', stop: 'done', nodes: ['leaving', 'next'] });
     expect(streamed.join('')).toBe('Hello there, friend.');
     expect(next.requests[0]).toMatchObject({ continueFrom: 'Hello there, ', maxTokens: 48 });
