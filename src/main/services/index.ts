@@ -151,6 +151,11 @@ export function createServices(options: ServicesOptions): Services {
     walletSigner: () => wallet.signer(),
   });
   chain.useSigner((provider) => trust.localChainSigner(provider));
+  // A certificate the wallet signed for a request queued before a restart is stored all the same.
+  const offSettled = wallet.onSettled((item) => {
+    if (item.state === 'signed' && item.signature)
+      void trust.adoptWalletSignature(item.payload.typedData, item.signature, item.address);
+  });
   const mesh = new MeshService({
     settings,
     teams,
@@ -214,6 +219,7 @@ export function createServices(options: ServicesOptions): Services {
     mesh,
     async dispose() {
       trust.dispose(); // forgets the unlocked key
+      offSettled();
       await wallet.dispose(); // closes the relay socket; queued requests stay stored
       chain.dispose(); // destroys its RPC provider; nothing is running in the background
       ai.dispose(); // stops running jobs before their node goes

@@ -24,7 +24,7 @@ import type {
 } from '../../../shared/trust/types';
 import type { DocService } from '../docs/DocService';
 import type { AddressBook } from './AddressBook';
-import { signCertificate } from './certificate';
+import { certificateFromSignedTypedData, decodeFields, signCertificate } from './certificate';
 import { EntryChecker, viewOf, type StoredCertificate } from './checkEntries';
 import type { KeySecret, LocalKey } from './LocalKey';
 import { certificateFileText, encodePayload } from './payload';
@@ -142,6 +142,27 @@ export class TrustService {
     const payload = encodePayload(pkg);
     this.#write(request.campaignId, TRUST_KEY, pkg.sig.uid, payload);
     return this.#find(request.campaignId, pkg.sig.uid).view;
+  }
+
+  /**
+   * Stores a certificate the wallet signed for a request queued while offline whose
+   * caller is gone (the host restarted meanwhile). Null when it is not a certificate, its
+   * campaign is not here, or it is stored already.
+   */
+  async adoptWalletSignature(typedData: string, signature: string, address: string): Promise<CertificateView | null> {
+    const pkg = await certificateFromSignedTypedData(typedData, signature, address).catch(() => null);
+    if (!pkg) return null;
+    const fields = decodeFields(pkg.sig.message.data);
+    if (!fields) return null;
+    let exists: boolean;
+    try {
+      exists = this.#o.docs.read(fields.campaignId, (doc) => certificatesMap(doc).has(pkg.sig.uid));
+    } catch {
+      return null; // the campaign is not on this device (any more)
+    }
+    if (exists) return null;
+    this.#write(fields.campaignId, TRUST_KEY, pkg.sig.uid, encodePayload(pkg));
+    return this.#find(fields.campaignId, pkg.sig.uid).view;
   }
 
   /** Revokes a certificate with its signer's key (the local key when it signed, else the wallet). */

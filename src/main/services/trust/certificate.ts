@@ -1,4 +1,4 @@
-import { ZeroAddress, ZeroHash, getAddress, isAddress } from 'ethers';
+import { TypedDataEncoder, ZeroAddress, ZeroHash, getAddress, isAddress } from 'ethers';
 import { z } from 'zod';
 import { ErrorCode, MailyError } from '../../../shared/errors';
 import {
@@ -98,6 +98,8 @@ export async function signCertificate(
   times: CertificateTimes,
   signer: TypedDataSigner,
   signal?: AbortSignal,
+  /** The attestation's salt; a new random one when unset (set when rebuilding a signed one). */
+  salt?: string,
 ): Promise<CertificatePackage> {
   const address = getAddress(await signer.address());
   const sig = await offchain().signOffchainAttestation(
@@ -109,6 +111,7 @@ export async function signCertificate(
       revocable: true,
       refUID: ZeroHash,
       data: encodeFields(fields),
+      ...(salt ? { salt } : {}),
     },
     {
       getAddress: async () => address,
@@ -200,4 +203,41 @@ function checkPackage(pkg: CertificatePackage): CertificateCheck {
       expiresAt: expiration === 0 ? null : expiration * 1000,
     },
   };
+}
+
+/**
+ * Rebuilds the certificate a wallet signed from the EIP-712 JSON it was sent and its
+ * signature (a request queued while offline and signed after a restart, when the caller
+ * that asked for it is gone). Null when it is not a Maily certificate; the signature is
+ * checked like any other (a wrong one is refused).
+ */
+export async function certificateFromSignedTypedData(
+  typedData: string,
+  signature: string,
+  address: string,
+): Promise<CertificatePackage | null> {
+  let parsed: { primaryType?: unknown; message?: Record<string, unknown> };
+  try {
+    parsed = JSON.parse(typedData) as typeof parsed;
+  } catch {
+    return null;
+  }
+  const m = parsed.message;
+  if (parsed.primaryType !== 'Attest' || !m || typeof m.data !== 'string' || typeof m.salt !== 'string') return null;
+  const fields = decodeFields(m.data);
+  if (!fields) return null;
+  const seconds = (value: unknown) => Number(BigInt(String(value)));
+  const expiry = seconds(m.expirationTime);
+  const replay: TypedDataSigner = {
+    kind: 'walletconnect',
+    address: async () => address,
+    async signTypedData(domain, types, value) {
+      // The same fields, times and salt give the same typed data, byte for byte.
+      if (JSON.stringify(TypedDataEncoder.getPayload(domain, types, value)) !== typedData)
+        throw new MailyError(ErrorCode.InvalidInput, 'The wallet signed other data than a Maily certificate.');
+      return signature;
+    },
+  };
+  const times = { issuedAt: seconds(m.time) * 1000, expiresAt: expiry === 0 ? null : expiry * 1000 };
+  return signCertificate(fields, times, replay, undefined, m.salt);
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { Wallet } from 'ethers';
+import { TypedDataEncoder, Wallet } from 'ethers';
 import jsQR from 'jsqr';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -11,6 +11,7 @@ import { emailContentHash } from '../../../../../src/shared/trust/canonical';
 import { updateNodeData, addNode } from '../../../../../src/shared/journey/ydoc';
 import { certificatesMap, revocationsMap } from '../../../../../src/shared/trust/trustDoc';
 import { ErrorCode, MailyError } from '../../../../../src/shared/errors';
+import type { TypedDataSigner } from '../../../../../src/main/services/trust/TypedDataSigner';
 import { aliceKey, fields, malloryKey, walletSigner } from './trustFixtures';
 import { editDoc, harness, TEAM_ID, type Harness } from './trustHarness';
 
@@ -320,5 +321,48 @@ describe('TrustService: certificates', () => {
     expect(h.trust.verify(JSON.stringify(parsed.eas))).toMatchObject({ ok: true, status: 'verified' });
     expect(h.trust.verify('{"hello": 1}')).toMatchObject({ ok: false, reason: 'not-maily' });
     expect(h.trust.verify('{"format": "maily.certificate/1"')).toMatchObject({ ok: false, reason: 'corrupt' });
+  });
+});
+
+describe('TrustService: a wallet signature that arrives after a restart', () => {
+  it('stores the certificate from the signed typed data, once; other data or a wrong signature is refused', async () => {
+    const alice = new Wallet(aliceKey);
+    // The wallet signs while this host is gone: the request's caller never sees the answer.
+    let queued: { typedData: string; signature: string } | null = null;
+    const offline: TypedDataSigner = {
+      kind: 'walletconnect',
+      address: async () => alice.address,
+      async signTypedData(domain, types, value) {
+        const typedData = JSON.stringify(TypedDataEncoder.getPayload(domain, types, value));
+        queued = { typedData, signature: await alice.signTypedData(domain, types, value) };
+        throw new MailyError(ErrorCode.Disposed, 'Maily is closing; the signing request stays queued.');
+      },
+    };
+    h.dispose();
+    h = harness({ walletconnect: offline });
+    const ask = {
+      campaignId: h.campaignId,
+      emailId: h.emailId,
+      versionLabel: 'Queued',
+      signer: 'walletconnect' as const,
+    };
+    expect(await codeOf(h.trust.sign(ask))).toBe(ErrorCode.Disposed);
+    expect(h.trust.campaignStatus(h.campaignId).emails[h.emailId].status).toBe('unsigned');
+    const { typedData, signature } = queued!;
+
+    // Refused first (nothing stored yet, so a null here is the check's doing)
+    const other = typedData.replace(/"time":"?\d+/, '"time":"1');
+    expect(other).not.toBe(typedData);
+    expect(await h.trust.adoptWalletSignature(other, signature, alice.address)).toBeNull();
+    const mallory = new Wallet(malloryKey);
+    expect(await h.trust.adoptWalletSignature(typedData, signature, mallory.address)).toBeNull();
+    expect(await h.trust.adoptWalletSignature('not json', signature, alice.address)).toBeNull();
+    expect(h.trust.campaignStatus(h.campaignId).emails[h.emailId].status).toBe('unsigned');
+
+    const adopted = await h.trust.adoptWalletSignature(typedData, signature, alice.address);
+    expect(adopted).toMatchObject({ signer: alice.address });
+    expect(h.trust.campaignStatus(h.campaignId).emails[h.emailId].status).toBe('verified');
+    expect(await h.trust.adoptWalletSignature(typedData, signature, alice.address)).toBeNull(); // stored already
+    expect(h.trust.list(h.campaignId).certificates).toHaveLength(1);
   });
 });
