@@ -229,6 +229,17 @@ export const eventNames = [
 ] as const satisfies readonly (keyof EventPayloads)[];
 
 export type Channel = keyof typeof requests;
+
+/**
+ * Channels whose answer waits on slow work by design, with how long a window waits for
+ * it (others: 30 s): the agents' coordinator writing a plan on a real model, and a
+ * signature the designer approves in their wallet.
+ */
+export const slowChannels: Partial<Record<Channel, number>> = {
+  'agents:plan': 180_000,
+  'trust:sign': 300_000,
+  'trust:revoke': 300_000,
+};
 export type EventName = keyof EventPayloads;
 export type Input<C extends Channel> = z.input<(typeof requests)[C]['input']>;
 export type ParsedInput<C extends Channel> = z.output<(typeof requests)[C]['input']>;

@@ -36,8 +36,8 @@ export interface AgentServiceOptions {
   /** A whole run's deadline, in ms. Defaults to 10 minutes. */
   runDeadlineMs?: number;
   /**
-   * The coordinator's deadline, in ms. Defaults to 25 s: `agents:plan` answers within the
-   * window's 30 s request timeout, with the built-in plan when the model is slower.
+   * The coordinator's deadline, in ms. Defaults to 150 s: `agents:plan` answers within the
+   * window's wait for it (`slowChannels`), with the built-in plan when the model is slower.
    */
   planDeadlineMs?: number;
   /** Subtasks running at once. Defaults to all that are ready (the mesh spreads them). */
@@ -100,7 +100,7 @@ export class AgentService {
     let body: PlanBody | null = null;
     try {
       const prompt = coordinatorPrompt(request, outline);
-      const budget = this.#options.planDeadlineMs ?? 25_000;
+      const budget = this.#options.planDeadlineMs ?? 150_000; // within the window's wait (`slowChannels`)
       const deadline = Math.max(Date.now() + 1_000, called + budget);
       const result = await this.#options.node.generate({ ...prompt, deadline }, () => undefined, controller.signal);
       if (this.#disposed) throw disposed();

@@ -1,5 +1,5 @@
 import { createWireApi, type Envelope, type EventListener, type WireApi } from '../../../shared/api/client';
-import { isEventName, type Channel } from '../../../shared/api/contract';
+import { isEventName, slowChannels, type Channel } from '../../../shared/api/contract';
 import { decodeFrame, encodeFrame, eventFrame, responseFrame } from '../../../shared/api/frames';
 import { z } from 'zod';
 import { ErrorCode } from '../../../shared/errors';
@@ -126,7 +126,7 @@ export class WebSocketTransport implements Connection {
           ok: false,
           error: { code: ErrorCode.Timeout, message: 'Maily took too long to answer. Try again.' },
         });
-      }, REQUEST_TIMEOUT_MS);
+      }, slowChannels[channel] ?? REQUEST_TIMEOUT_MS);
       this.pending.set(id, { resolve, timer });
       this.socket!.send(encodeFrame({ t: 'req', id, ch: channel, in: input }));
     });
