@@ -14,7 +14,6 @@ import { TestClient } from '../helpers/wsClient';
  * stream into her email editor.
  */
 const env = useHostAndBrowser({ startHost: false });
-const MESH_ARGS = ['--mesh-host', '127.0.0.1', '--mesh-mdns-interface', '127.0.0.1'];
 const teammates: HostProcess[] = [];
 
 afterAll(async () => {
@@ -24,7 +23,7 @@ afterAll(async () => {
 async function teammate(name: string, invite: string): Promise<HostProcess> {
   const dataDir = tempDataDir('maily-mesh-e2e-');
   writeTinyModel(join(dataDir, 'models', 'tiny.gguf'));
-  const host = await startHost(dataDir, MESH_ARGS);
+  const host = await startHost(dataDir);
   teammates.push(host);
   const client = await TestClient.connect(host.origin, host.token);
   await client.call('profile:set', { name, colour: '#22aa77' });
@@ -35,7 +34,7 @@ async function teammate(name: string, invite: string): Promise<HostProcess> {
 
 describe('the team’s AI mesh in the app', () => {
   it('shows three nodes and streams subject lines written on a teammate’s desktop', async () => {
-    env.host = await startHost(tempDataDir('maily-mesh-e2e-'), MESH_ARGS);
+    env.host = await startHost(tempDataDir('maily-mesh-e2e-'));
     const ana = await TestClient.connect(env.host.origin, env.host.token);
     await ana.call('profile:set', { name: 'Ana', colour: '#aa2277' });
     const team = await ana.call('teams:create', { name: 'Growth' });

@@ -43,6 +43,11 @@ export async function startHost(dataDir = tempDataDir(), extraArgs: string[] = [
       '0',
       '--secret-key-file',
       join(tempDataDir('maily-key-'), 'secret.key'),
+      // The AI mesh starts for the first team: its listener and mDNS stay on loopback in tests.
+      '--mesh-host',
+      '127.0.0.1',
+      '--mesh-mdns-interface',
+      '127.0.0.1',
       ...extraArgs,
     ],
     {

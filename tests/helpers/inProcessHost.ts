@@ -21,6 +21,7 @@ export function inProcessHost(dataDir = tempDataDir()): InProcess {
     kind: 'headless',
     keyring: fileKeyring(join(tempDataDir('maily-key-'), 'secret.key'), {}),
     log: silentLogger,
+    mesh: { host: '127.0.0.1', mdnsInterface: '127.0.0.1' }, // test traffic stays on loopback
   });
   return {
     host,

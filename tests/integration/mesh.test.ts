@@ -17,7 +17,6 @@ import { TestClient } from '../helpers/wsClient';
  * goes through the hosts' WebSocket API, as the app does.
  */
 
-const MESH_ARGS = ['--mesh-host', '127.0.0.1', '--mesh-mdns-interface', '127.0.0.1'];
 /** Bigger than the unit tests' model, so that an answer takes long enough to kill its node mid-stream. */
 const SLOW_MODEL = { seed: 7, embeddingLength: 256, blockCount: 6, feedForwardLength: 1024, headCount: 8 };
 
@@ -34,7 +33,7 @@ let c: Node;
 async function start(withModel: boolean): Promise<Node> {
   const dataDir = tempDataDir('maily-mesh-');
   if (withModel) writeTinyModel(join(dataDir, 'models', 'tiny.gguf'), SLOW_MODEL);
-  const host = await startHost(dataDir, MESH_ARGS);
+  const host = await startHost(dataDir);
   const client = await TestClient.connect(host.origin, host.token);
   const node = { host, client };
   nodes.push(node);
