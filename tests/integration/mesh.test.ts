@@ -23,6 +23,8 @@ const SLOW_MODEL = { seed: 7, embeddingLength: 256, blockCount: 6, feedForwardLe
 interface Node {
   host: HostProcess;
   client: TestClient;
+  /** Its secrets' key file: the same one after a restart, so its team secret and mesh identity survive. */
+  keyFile: string;
 }
 
 const nodes: Node[] = [];
@@ -30,12 +32,12 @@ let a: Node;
 let b: Node;
 let c: Node;
 
-async function start(withModel: boolean): Promise<Node> {
-  const dataDir = tempDataDir('maily-mesh-');
+async function start(withModel: boolean, dataDir = tempDataDir('maily-mesh-'), keyFile?: string): Promise<Node> {
   if (withModel) writeTinyModel(join(dataDir, 'models', 'tiny.gguf'), SLOW_MODEL);
-  const host = await startHost(dataDir);
+  const key = keyFile ?? join(tempDataDir('maily-mesh-key-'), 'secret.key');
+  const host = await startHost(dataDir, ['--secret-key-file', key]);
   const client = await TestClient.connect(host.origin, host.token);
-  const node = { host, client };
+  const node = { host, client, keyFile: key };
   nodes.push(node);
   return node;
 }
@@ -138,6 +140,28 @@ describe('agents across the mesh', () => {
     const landed = await a.client.call('agents:land', { runId });
     expect(landed.emails).toBeGreaterThan(0);
   }, 300_000);
+});
+
+describe('a teammate that restarts', () => {
+  it('is redialled from the remembered addresses and serves again', async () => {
+    const teamId = (await status(c)).teamId!;
+    const cId = (await status(c)).peerId;
+    // No mDNS on C from now on: it finds the team again only through the peers it remembered.
+    await c.client.call('mesh:configure', { teamId, mdns: false });
+    c.client.close();
+    await c.host.stop('SIGTERM');
+    await until('A to see C gone', async () =>
+      (await status(a)).nodes.every((n) => !(n.id === cId && n.models.length)),
+    );
+    c = await start(false, c.host.dataDir, c.keyFile); // the model is still in its folder
+    expect(await until('C’s mesh', async () => (await status(c)).peerId)).toBe(cId); // the same mesh identity
+    const back = await until(
+      'A to see C again',
+      async () => (await status(a)).nodes.find((n) => n.id === cId && n.models.length && n.state !== 'unreachable'),
+      60_000,
+    );
+    expect(back.models[0]?.id).toBe('tiny.gguf');
+  }, 120_000);
 });
 
 describe('outsiders and bad peers', () => {
