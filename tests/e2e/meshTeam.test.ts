@@ -74,7 +74,8 @@ describe('the team’s AI mesh in the app', () => {
     await page.evaluate(() => {
       const seen: string[] = ((window as unknown as { __streamed: string[] }).__streamed = []);
       new MutationObserver(() => {
-        for (const pre of document.querySelectorAll('pre.ai-stream')) seen.push(pre.textContent ?? '');
+        for (const el of document.querySelectorAll('pre.ai-stream, .ai-running [role=status]'))
+          seen.push(el.textContent ?? '');
       }).observe(document.body, { subtree: true, childList: true, characterData: true });
     });
     await editor.getByRole('button', { name: 'Suggest subject lines' }).click();
@@ -86,6 +87,7 @@ describe('the team’s AI mesh in the app', () => {
     });
     const streamed = await page.evaluate(() => (window as unknown as { __streamed: string[] }).__streamed);
     expect(streamed.some((text) => text.startsWith('{'))).toBe(true); // it streamed into the editor
+    expect(streamed).toContainEqual(expect.stringMatching(/^Writing subject lines on (Bo|Cy)…$/)); // said where, while
     await editor.getByText(/^Written on (Bo|Cy)$/).waitFor(); // … from a teammate's node: Ana has no model
     const use = suggestions.getByRole('button', { name: /^Use “/ }).first();
     const chosen = /^Use “(.*)”$/s.exec((await use.getAttribute('aria-label'))!)![1];

@@ -1,4 +1,4 @@
-import type { AiDone } from '../../shared/ai/actions';
+import type { AiDone, AiProgress } from '../../shared/ai/actions';
 import type { Services } from '../services';
 import type { SessionState } from './createHost';
 import type { Handlers } from './dispatch';
@@ -12,7 +12,7 @@ export function createAiHandlers(
     'ai:run': (input, ctx) => {
       const emit = sessions.get(ctx.sessionId)?.emit;
       return services.ai.run(input.action, {
-        progress: (payload) => emit?.('ai:progress', payload),
+        progress: (payload) => emit?.('ai:progress', payload.node ? withNodeName(services, payload) : payload),
         done: (payload) => emit?.('ai:done', withServedBy(services, payload)),
         failed: (payload) => emit?.('ai:failed', payload),
       });
@@ -27,4 +27,12 @@ function withServedBy(services: Services, done: AiDone): AiDone {
   if (!ids.length || ids.every((id) => id === services.llm.id)) return done;
   const names = new Map(services.mesh.status().nodes.map((n) => [n.id, n.name]));
   return { ...done, servedBy: ids.map((id) => names.get(id) ?? 'a teammate’s desktop') };
+}
+
+/** Names the node a job was assigned to (null for this desktop's own). */
+function withNodeName(services: Services, progress: AiProgress): AiProgress {
+  const id = progress.node!.id;
+  if (id === services.llm.id) return progress;
+  const name = services.mesh.status().nodes.find((n) => n.id === id)?.name ?? 'a teammate’s desktop';
+  return { ...progress, node: { id, name } };
 }

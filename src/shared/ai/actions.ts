@@ -71,6 +71,8 @@ export interface AiProgress {
   /** New text since the last progress event. */
   delta: string;
   tokens: number;
+  /** Set when the mesh (re)assigns the job: the node it now runs on, and its name off this desktop. */
+  node?: { id: string; name: string | null };
 }
 export interface AiDone {
   jobId: string;

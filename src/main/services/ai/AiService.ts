@@ -113,6 +113,7 @@ export class AiService {
             maxTokens: planned.prompt.maxTokens,
             temperature: planned.prompt.temperature,
             trace,
+            onRoute: (nodeId) => events.progress({ jobId, delta: '', tokens, node: { id: nodeId, name: null } }),
           },
           (delta) => {
             pending += delta;

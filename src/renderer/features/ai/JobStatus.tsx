@@ -14,7 +14,11 @@ export function JobStatus({ state, onStop, label }: { state: AiJobState; onStop:
     <div className="ai-job" data-ai-status={state.status}>
       {running && (
         <div className="ai-running">
-          <span role="status">{state.status === 'starting' ? startingText(llm) : `Writing ${label}…`}</span>
+          <span role="status">
+            {state.status === 'starting'
+              ? startingText(llm)
+              : `Writing ${label}${state.runningOn ? ` on ${state.runningOn}` : ''}…`}
+          </span>
           <button type="button" onClick={onStop}>
             Stop
           </button>

@@ -15,6 +15,8 @@ export interface AiJobState {
   modelId: string | null;
   /** Where it ran, when not on this desktop (names of mesh nodes). */
   servedBy: string[];
+  /** Where it runs now, when not on this desktop. */
+  runningOn: string | null;
 }
 
 const idle: AiJobState = {
@@ -26,6 +28,7 @@ const idle: AiJobState = {
   stopped: false,
   modelId: null,
   servedBy: [],
+  runningOn: null,
 };
 
 /**
@@ -42,7 +45,13 @@ export function useAiJob() {
     const mine = (jobId: string) => jobId === job.current;
     const offs = [
       api.on('ai:progress', (p) => {
-        if (mine(p.jobId)) setState((s) => ({ ...s, status: 'running', text: s.text + p.delta }));
+        if (!mine(p.jobId)) return;
+        setState((s) => ({
+          ...s,
+          status: p.delta ? 'running' : s.status, // a routing notice alone is not text yet
+          text: s.text + p.delta,
+          runningOn: p.node ? p.node.name : s.runningOn,
+        }));
       }),
       api.on('ai:done', (p) => {
         if (!mine(p.jobId)) return;
