@@ -26,7 +26,7 @@ export interface JobServerOptions {
   prepare?(node: LlmNode): Promise<void>;
   onBadFrame(peerId: string, error: FrameError): void;
   /** Called when a teammate's job ends on this machine. */
-  onServed?(peerId: string, outcome: { ok: boolean; tokens: number; ms: number }): void;
+  onServed?(peerId: string, outcome: { nodeId: string; ok: boolean; tokens: number; ms: number }): void;
   tracing?: ServeTracing;
   /** Jobs from teammates run or wait here at once at most. Defaults to 32. */
   maxJobs?: number;
@@ -140,7 +140,7 @@ export class JobServer {
       await framed.send({ t: 'error', error: info });
     } finally {
       this.#active--;
-      this.#options.onServed?.(peerId, { ok, tokens, ms: performance.now() - started });
+      this.#options.onServed?.(peerId, { nodeId: node.id, ok, tokens, ms: performance.now() - started });
       void framed.close();
     }
   }

@@ -135,7 +135,12 @@ export class MeshService {
         if (node === this.#options.local) await this.#options.prepareLocal?.();
       },
       onBadFrame: (peerId, error) => this.#drop(peerId, error),
-      onServed: () => this.#advertiseSoon(),
+      onServed: (_peer, outcome) => {
+        // a teammate's job measures the node's speed too (advertised as tokens/s)
+        const { nodeId, tokens, ms, ok } = outcome;
+        this.router.scheduler.finished(nodeId, 'served', { tokens, ms, ok: ok && tokens > 0 });
+        this.#advertiseSoon();
+      },
       tracing: options.tracing,
     });
     this.#offs.push(options.local.onStatus(() => this.#advertiseSoon()));
