@@ -3,8 +3,8 @@ import { messageOf } from '../../../shared/errors';
 import type { CertificateQr, CertificateView } from '../../../shared/trust/types';
 import { useApi } from '../../app/BackendContext';
 import { CopyButton } from './CopyButton';
-import { downloadFile } from '../../app/downloadFile';
-import { dataUrlBlob, fileStem } from './download';
+import { downloadFile, fileStem } from '../../app/downloadFile';
+import { dataUrlBlob } from './download';
 import { FormError } from './FormError';
 import { useBusy } from './useBusy';
 
@@ -27,7 +27,7 @@ export function CertificateShare({ campaignId, certificate }: { campaignId: stri
       live = false;
     };
   }, [api, campaignId, certificate.uid]);
-  const stem = fileStem(`${certificate.versionLabel}-${certificate.uid.slice(2, 10)}`);
+  const stem = fileStem(`${certificate.versionLabel}-${certificate.uid.slice(2, 10)}`, 'certificate');
   const saveFile = () =>
     void run(() => api.trust.exportFile({ campaignId, uid: certificate.uid })).then(
       (file) => file && downloadFile(file.fileName, file.text, 'application/json'),

@@ -1,16 +1,10 @@
+import { fileStem } from '../../../app/downloadFile';
+
 /** Exporting a rendered email: file names and the clipboard (downloads: `app/downloadFile`). */
 
 /** A file name from the email's label: "Welcome #1" → "welcome-1.html". */
 export function exportFileName(label: string, extension: 'html' | 'txt'): string {
-  const base = label
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-  return `${base || 'email'}.${extension}`;
+  return `${fileStem(label, 'email')}.${extension}`;
 }
 
 /** Copies `text`; false when the clipboard is missing or the browser refused. */
