@@ -1,15 +1,10 @@
 import { useState } from 'react';
+import { copyText } from '../../app/clipboard';
 
 /** Copies `text`; says whether it worked and, when the browser refused, what to do instead. */
 export function CopyButton({ text, label }: { text: string; label: string }) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
-  const copy = () => {
-    if (!navigator.clipboard?.writeText) return setState('failed');
-    navigator.clipboard.writeText(text).then(
-      () => setState('copied'),
-      () => setState('failed'),
-    );
-  };
+  const copy = () => void copyText(text).then((ok) => setState(ok ? 'copied' : 'failed'));
   return (
     <>
       <button type="button" onClick={copy}>

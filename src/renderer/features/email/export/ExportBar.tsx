@@ -2,7 +2,8 @@ import { useRef, useState } from 'react';
 import { describeError } from '../describeError';
 import { useEmailEditor } from '../EmailEditorContext';
 import { downloadFile } from '../../../app/downloadFile';
-import { copyText, exportFileName } from './exportFiles';
+import { copyText } from '../../../app/clipboard';
+import { exportFileName } from './exportFiles';
 
 type Action = 'html' | 'text' | 'copy';
 
